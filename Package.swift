@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tabib",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tabib", targets: ["tabib"]),
+        .library(name: "TabibCore", targets: ["TabibCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    ],
+    targets: [
+        // cmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libqrencode, from Debian's libqrencode-dev: QR codes on handouts.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        // load → graph → render → write: the whole build, with no I/O framework in it.
+        .target(
+            name: "TabibCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CQRencode",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The live-reload preview server: wraps the build, never the reverse.
+        .target(
+            name: "TabibServe",
+            dependencies: [
+                "TabibCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "tabib",
+            dependencies: [
+                "TabibCore",
+                "TabibServe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TabibCoreTests", dependencies: ["TabibCore"]),
+        .testTarget(name: "TabibServeTests", dependencies: ["TabibServe", "TabibCore"]),
+    ]
+)

@@ -1,0 +1,111 @@
+import Foundation
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    public var root: URL
+    public var includeDrafts = false
+    public var baseURL: String?
+
+    public init(root: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+    }
+}
+
+/// What a finished build reports.
+public struct BuildReport: Sendable {
+    public var pagesWritten: Int
+    public var filesWritten: Int
+    public var duration: Duration
+    public var warnings: [Diagnostic]
+    public var graph: SiteGraph
+}
+
+/// The whole pipeline, one way: load content → build graph → render bodies and pages → write.
+/// `tabib build`, `tabib check` and `tabib serve` all go through here.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Everything up to rendering, with every diagnostic; nothing is written.
+    public struct Prepared: Sendable {
+        public var graph: SiteGraph
+        public var renderer: SiteRenderer
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads, builds the graph, loads templates and strings, and renders bodies. Fails with every error of the
+    /// first stage that has any.
+    public func prepare() async throws(BuildFailure) -> Prepared {
+        let (content, loadDiagnostics) = await ContentLoader(root: options.root, includeDrafts: options.includeDrafts,
+                                                              baseURLOverride: options.baseURL).load()
+        var diagnostics = loadDiagnostics
+        // Templates are checked even when content failed, so that one run reports both.
+        let (templates, templateDiagnostics) = TemplateSet.load(root: options.root)
+        diagnostics += templateDiagnostics
+        guard let content, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        let (strings, stringDiagnostics) = UIStrings.load(root: options.root, config: content.config)
+        diagnostics += stringDiagnostics
+        let (graph, graphDiagnostics) = SiteGraph.build(content)
+        diagnostics += graphDiagnostics
+        guard let graph, let strings, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings)
+        diagnostics += bodyDiagnostics
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        return Prepared(graph: graph, renderer: SiteRenderer(graph: graph, templates: templates, strings: strings, bodies: bodies),
+                        diagnostics: diagnostics)
+    }
+
+    /// Builds the whole site into `sink`. On failure nothing is committed: the caller discards the sink.
+    public func build(into sink: some OutputSink) async throws(BuildFailure) -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let prepared = try await prepare()
+        let renderer = prepared.renderer
+        let jobs = renderer.jobs()
+        let results = await ParallelMap.map(jobs) { job -> (Bool, [Diagnostic], String?) in
+            let (file, diagnostics) = renderer.render(job)
+            guard let file else { return (false, diagnostics, nil) }
+            do {
+                try sink.write(file)
+                return (true, diagnostics, nil)
+            } catch {
+                return (false, diagnostics, "\(file.path): \(error.localizedDescription)")
+            }
+        }
+        var diagnostics = prepared.diagnostics
+        var written = 0
+        for (ok, pageDiagnostics, writeError) in results {
+            diagnostics += pageDiagnostics
+            if let writeError { diagnostics.append(.error("write-failed", "could not write \(writeError); check the disk and its permissions.")) }
+            if ok { written += 1 }
+        }
+        var assets = 0
+        do {
+            assets = try Assets.copy(from: options.root, into: sink)
+            try sink.write(SiteFiles.sitemap(renderer))
+            try sink.write(SiteFiles.robots(renderer))
+            for feed in SiteFiles.feeds(renderer) { try sink.write(feed) }
+            assets += 2 + renderer.config.languages.count
+        } catch {
+            diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))
+        }
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        return BuildReport(pagesWritten: written, filesWritten: written + assets, duration: clock.now - start,
+                           warnings: diagnostics.warnings, graph: prepared.graph)
+    }
+
+    /// Builds into a folder: into a staging folder first, swapped in only on success.
+    public func build(toDirectory output: URL) async throws(BuildFailure) -> BuildReport {
+        let directory = try OutputDirectory(destination: output)
+        do {
+            let report = try await build(into: directory)
+            try directory.commit()
+            return report
+        } catch {
+            directory.discard()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// What a file under `content/<lang>/` is, from the folder it is in.
+public enum ContentKind: String, Sendable, CaseIterable, Hashable {
+    case article, cause, condition, page
+
+    /// The folder under `content/<lang>/`.
+    public var folder: String {
+        switch self {
+        case .article: "articles"
+        case .cause: "causes"
+        case .condition: "conditions"
+        case .page: "pages"
+        }
+    }
+
+    public var section: Section {
+        switch self {
+        case .article: .articles
+        case .cause: .causes
+        case .condition: .conditions
+        case .page: .pages
+        }
+    }
+
+    public init?(folder: String) {
+        guard let kind = ContentKind.allCases.first(where: { $0.folder == folder }) else { return nil }
+        self = kind
+    }
+
+    /// Causes and conditions: the nodes of the graph.
+    public var isEntity: Bool { self == .cause || self == .condition }
+}
+
+/// A value from front matter together with where it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+public struct Reviewer: Sendable, Hashable {
+    public var name: String
+    public var credential: String?
+}
+
+public struct SourceReference: Sendable, Hashable {
+    public var title: String
+    public var url: String?
+}
+
+/// `review: {flag: needs-clinical-review, note: …}`.
+public struct ReviewFlag: Sendable, Hashable {
+    public var flag: String
+    public var note: String?
+}
+
+/// `translation: {from: id, reviewed: false, date: …}` on a translated file.
+public struct TranslationInfo: Sendable, Hashable {
+    public var from: String
+    public var reviewed: Bool
+    public var date: Day?
+}
+
+/// One entry of an article's `causes:` — a cause id, and the ids it leads to when the entry names them.
+public struct CauseReference: Sendable, Hashable {
+    public var cause: Located<String>
+    /// nil: every condition of the article.
+    public var targets: [Located<String>]?
+}
+
+/// The typed front matter of any content file; which keys a kind allows is checked while reading.
+public struct FrontMatter: Sendable {
+    public var title = ""
+    public var summary: String?
+    public var date: Day?
+    public var reviewed: Day?
+    public var nextReview: Day?
+    public var reviewer: Reviewer?
+    public var conditions: [Located<String>] = []
+    public var causes: [CauseReference] = []
+    public var sources: [SourceReference] = []
+    public var review: ReviewFlag?
+    public var handoutPoints: [String] = []
+    public var translation: TranslationInfo?
+    public var draft = false
+    public var slug: Located<String>?
+    public var aliases: [Located<String>] = []
+    public var entityKind: String?
+    /// Where each top-level key was written, for diagnostics about its value.
+    public var keyLocations: [String: SourceLocation] = [:]
+}
+
+/// A content file after loading: its identity, its front matter and its Markdown body.
+public struct ContentFile: Sendable {
+    /// Relative to the site root, e.g. `content/id/articles/kejang-otot-di-kaki.md`.
+    public var path: String
+    public var kind: ContentKind
+    public var language: String
+    /// The language-independent id: the file name without `.md`.
+    public var id: String
+    public var meta: FrontMatter
+    public var body: String
+    /// The line of the file on which the body starts (1-based), to map Markdown positions to the file.
+    public var bodyStartLine: Int
+
+    /// The key under which translations of one another meet.
+    public var key: ContentKey { ContentKey(kind: kind, id: id) }
+}
+
+/// A page's identity across languages.
+public struct ContentKey: Hashable, Sendable, Comparable {
+    public var kind: ContentKind
+    public var id: String
+    public static func < (lhs: ContentKey, rhs: ContentKey) -> Bool {
+        (lhs.kind.rawValue, lhs.id) < (rhs.kind.rawValue, rhs.id)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Everything read from `content/`: the site settings and every content file, drafts already left out.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var files: [ContentFile]
+}
+
+/// The first stage: reads `content/site.yaml` and every `content/<lang>/<section>/<id>.md`,
+/// reporting every problem of every file at once.
+public struct ContentLoader: Sendable {
+    public var root: URL
+    public var includeDrafts: Bool
+    public var baseURLOverride: String?
+
+    public init(root: URL, includeDrafts: Bool = false, baseURLOverride: String? = nil) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+        self.baseURLOverride = baseURLOverride
+    }
+
+    public func load() async -> (LoadedContent?, [Diagnostic]) {
+        let content = root.appendingPathComponent("content")
+        let configURL = content.appendingPathComponent("site.yaml")
+        guard let data = FileManager.default.contents(atPath: configURL.path) else {
+            return (nil, [.error("missing-config", "there is no content/site.yaml under \(root.path); run tabib in the site's folder or pass --root.")])
+        }
+        let configText: String
+        switch SourceText.decode(data, path: SiteConfigParser.path) {
+        case let .success(text): configText = text
+        case let .failure(diagnostic): return (nil, [diagnostic])
+        }
+        let (parsedConfig, configDiagnostics) = SiteConfigParser.parse(configText, baseURLOverride: baseURLOverride)
+        guard let config = parsedConfig else { return (nil, configDiagnostics) }
+        var diagnostics = configDiagnostics
+
+        let (paths, layoutDiagnostics) = contentPaths(in: content, config: config)
+        diagnostics += layoutDiagnostics
+        let languages = Set(config.languages.map(\.code))
+        let results = await ParallelMap.map(paths) { entry in
+            Self.loadFile(url: entry.url, path: entry.path, kind: entry.kind, language: entry.language, languages: languages)
+        }
+        var files: [ContentFile] = []
+        for (file, fileDiagnostics) in results {
+            diagnostics += fileDiagnostics
+            if let file, includeDrafts || !file.meta.draft { files.append(file) }
+        }
+        return (diagnostics.hasErrors ? nil : LoadedContent(config: config, files: files), diagnostics)
+    }
+
+    struct Entry: Sendable {
+        var url: URL
+        var path: String
+        var kind: ContentKind
+        var language: String
+    }
+
+    /// The content files in a stable order, and problems with the folder layout itself.
+    func contentPaths(in content: URL, config: SiteConfig) -> ([Entry], [Diagnostic]) {
+        let fm = FileManager.default
+        var entries: [Entry] = []
+        var diagnostics: [Diagnostic] = []
+        let languageFolders = ((try? fm.contentsOfDirectory(atPath: content.path)) ?? []).sorted()
+        for folder in languageFolders where !folder.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: content.appendingPathComponent(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            guard config.language(folder) != nil else {
+                var notes: [String] = []
+                if let guess = Suggestion.closest(to: folder, in: config.languages.map(\.code)) { notes.append("did you mean '\(guess)'?") }
+                diagnostics.append(.error("unknown-language",
+                    "the folder content/\(folder) is not a language of site.yaml; add '\(folder)' to 'languages' or rename the folder.",
+                    at: SourceLocation(path: "content/\(folder)"), notes: notes))
+                continue
+            }
+            let languageURL = content.appendingPathComponent(folder)
+            for sectionFolder in ((try? fm.contentsOfDirectory(atPath: languageURL.path)) ?? []).sorted() where !sectionFolder.hasPrefix(".") {
+                guard let kind = ContentKind(folder: sectionFolder) else {
+                    var notes: [String] = []
+                    if let guess = Suggestion.closest(to: sectionFolder, in: ContentKind.allCases.map(\.folder)) { notes.append("did you mean '\(guess)'?") }
+                    diagnostics.append(.error("unknown-section",
+                        "content/\(folder)/\(sectionFolder) is not a known folder; use articles, causes, conditions or pages.",
+                        at: SourceLocation(path: "content/\(folder)/\(sectionFolder)"), notes: notes))
+                    continue
+                }
+                let sectionURL = languageURL.appendingPathComponent(sectionFolder)
+                for name in ((try? fm.contentsOfDirectory(atPath: sectionURL.path)) ?? []).sorted() where !name.hasPrefix(".") {
+                    let path = "content/\(folder)/\(sectionFolder)/\(name)"
+                    guard name.hasSuffix(".md") else {
+                        diagnostics.append(.warning("not-markdown", "\(path) is not a .md file and is ignored; rename it to .md or move it out of content/.",
+                                                    at: SourceLocation(path: path)))
+                        continue
+                    }
+                    let id = String(name.dropLast(3))
+                    if let problem = FrontMatterParser.slugProblem(id) {
+                        diagnostics.append(.error("bad-id", "the file name '\(name)' \(problem); the file name is the page's id: rename it to lowercase letters, digits and '-'.",
+                                                  at: SourceLocation(path: path)))
+                        continue
+                    }
+                    entries.append(Entry(url: sectionURL.appendingPathComponent(name), path: path, kind: kind, language: folder))
+                }
+            }
+        }
+        return (entries, diagnostics)
+    }
+
+    static func loadFile(url: URL, path: String, kind: ContentKind, language: String, languages: Set<String>) -> (ContentFile?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [.error("unreadable", "the file could not be read; check its permissions.", at: SourceLocation(path: path))])
+        }
+        let text: String
+        switch SourceText.decode(data, path: path) {
+        case let .success(decoded): text = decoded
+        case let .failure(diagnostic): return (nil, [diagnostic])
+        }
+        let split: FrontMatterParser.Split
+        switch FrontMatterParser.split(text, path: path, kind: kind) {
+        case let .success(value): split = value
+        case let .failure(diagnostic): return (nil, [diagnostic])
+        }
+        let (meta, diagnostics) = FrontMatterParser.parse(split.yaml, path: path, kind: kind, languages: languages)
+        guard let meta else { return (nil, diagnostics) }
+        let id = String(url.lastPathComponent.dropLast(3))
+        return (ContentFile(path: path, kind: kind, language: language, id: id, meta: meta, body: split.body, bodyStartLine: split.bodyStartLine), diagnostics)
+    }
+}

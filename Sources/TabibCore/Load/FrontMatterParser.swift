@@ -1,0 +1,203 @@
+import Yams
+
+/// Splits a content file into front matter and body and reads the front matter into `FrontMatter`,
+/// checking the keys its kind allows, the required ones, and every value's type.
+struct FrontMatterParser {
+    static func allowedKeys(_ kind: ContentKind) -> [String] {
+        switch kind {
+        case .article:
+            ["title", "summary", "date", "reviewed", "nextReview", "reviewer", "conditions", "causes",
+             "sources", "review", "handout", "translation", "draft", "slug"]
+        case .cause, .condition:
+            ["title", "summary", "aliases", "kind", "translation", "draft", "slug"]
+        case .page:
+            ["title", "summary", "date", "reviewed", "translation", "draft", "slug"]
+        }
+    }
+
+    static func requiredKeys(_ kind: ContentKind) -> [String] {
+        switch kind {
+        case .article: ["title", "summary", "date", "reviewed"]
+        case .cause, .condition: ["title", "summary", "aliases"]
+        case .page: ["title"]
+        }
+    }
+
+    static let entityKinds = ["disease", "symptom", "lifestyle", "medication", "physiological-state",
+                              "injury", "nutrition", "environment"]
+
+    /// The text between the opening and closing `---`, and the body after it.
+    struct Split {
+        var yaml: String
+        var body: String
+        var bodyStartLine: Int
+    }
+
+    static func split(_ text: String, path: String, kind: ContentKind) -> Result<Split, Diagnostic> {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .failure(.error("empty-file",
+                "the file is empty; start it with front matter between two '---' lines (\(requiredKeys(kind).joined(separator: ", ")) are required) or delete it.",
+                at: SourceLocation(path: path, line: 1, column: 1)))
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            return .failure(.error("missing-front-matter",
+                "the file does not start with front matter; put a line '---', the keys (\(requiredKeys(kind).joined(separator: ", "))) and another '---' at the top.",
+                at: SourceLocation(path: path, line: 1, column: 1)))
+        }
+        lines.removeFirst()
+        guard let end = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return .failure(.error("unclosed-front-matter",
+                "the front matter that starts here has no closing '---'; add a line '---' after its last key.",
+                at: SourceLocation(path: path, line: 1, column: 1)))
+        }
+        let yaml = lines[..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return .success(Split(yaml: yaml, body: body, bodyStartLine: end + 3))
+    }
+
+    /// Reads the front matter of one file; returns nil when it has errors (all of them reported).
+    static func parse(_ yaml: String, path: String, kind: ContentKind, languages: Set<String>) -> (FrontMatter?, [Diagnostic]) {
+        var reader = YAMLValueReader(path: path, lineOffset: 1)
+        guard let root = reader.compose(yaml) else {
+            if reader.diagnostics.isEmpty {
+                reader.diagnostics.append(.error("missing-key",
+                    "the front matter is empty; add \(requiredKeys(kind).map { "'\($0)'" }.joined(separator: ", ")).",
+                    at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+            return (nil, reader.diagnostics)
+        }
+        var meta = FrontMatter()
+        let pairs = reader.mapping(root, what: "the front matter of \(kind.rawValue == "article" ? "an article" : "a \(kind.rawValue)")",
+                                   allowed: allowedKeys(kind))
+        for (key, keyNode, value) in pairs {
+            meta.keyLocations[key] = reader.location(keyNode)
+            switch key {
+            case "title": meta.title = reader.string(value, key: key) ?? ""
+            case "summary": meta.summary = reader.string(value, key: key)
+            case "date": meta.date = reader.day(value, key: key)
+            case "reviewed": meta.reviewed = reader.day(value, key: key)
+            case "nextReview": meta.nextReview = reader.day(value, key: key)
+            case "draft": meta.draft = reader.bool(value, key: key) ?? false
+            case "slug":
+                if let slug = reader.string(value, key: key) {
+                    if let problem = slugProblem(slug) {
+                        reader.error("bad-slug", "the slug '\(slug)' \(problem); use lowercase letters, digits and '-' only, such as 'kram-otot'.", value)
+                    } else {
+                        meta.slug = Located(slug, at: reader.location(value))
+                    }
+                }
+            case "kind":
+                if let text = reader.string(value, key: key) {
+                    if entityKinds.contains(text) {
+                        meta.entityKind = text
+                    } else {
+                        var notes = ["known kinds: \(entityKinds.joined(separator: ", "))."]
+                        if let guess = Suggestion.closest(to: text, in: entityKinds) { notes.insert("did you mean '\(guess)'?", at: 0) }
+                        reader.error("unknown-kind", "unknown kind '\(text)'; use one of the known kinds or leave 'kind' out.", value, notes: notes)
+                    }
+                }
+            case "aliases": meta.aliases = reader.strings(value, key: key).map { Located($0.value.lowercased(), at: $0.location) }
+            case "conditions": meta.conditions = reader.strings(value, key: key)
+            case "causes": meta.causes = causes(value, reader: &reader)
+            case "sources": meta.sources = sources(value, reader: &reader)
+            case "reviewer":
+                let fields = reader.mapping(value, what: "'reviewer'", allowed: ["name", "credential"])
+                var name: String?, credential: String?
+                for (k, _, v) in fields {
+                    if k == "name" { name = reader.string(v, key: "reviewer.name") } else { credential = reader.string(v, key: "reviewer.credential") }
+                }
+                if let name { meta.reviewer = Reviewer(name: name, credential: credential) }
+                else if !fields.isEmpty || value.mapping != nil { reader.error("missing-key", "'reviewer' needs a 'name'.", value) }
+            case "review":
+                let fields = reader.mapping(value, what: "'review'", allowed: ["flag", "note"])
+                var flag: String?, note: String?
+                for (k, _, v) in fields {
+                    if k == "flag" { flag = reader.string(v, key: "review.flag") } else { note = reader.string(v, key: "review.note") }
+                }
+                if let flag {
+                    if flag == "needs-clinical-review" { meta.review = ReviewFlag(flag: flag, note: note) }
+                    else {
+                        reader.error("unknown-review-flag", "unknown review flag '\(flag)'; the flag a clinician must clear is 'needs-clinical-review'.", value)
+                    }
+                } else if value.mapping != nil {
+                    reader.error("missing-key", "'review' needs a 'flag' (needs-clinical-review) and a 'note' saying what to check.", value)
+                }
+            case "handout":
+                for (_, _, v) in reader.mapping(value, what: "'handout'", allowed: ["keyPoints"]) {
+                    meta.handoutPoints = reader.strings(v, key: "handout.keyPoints").map(\.value)
+                }
+            case "translation":
+                var from: String?, reviewed = false, date: Day?
+                for (k, _, v) in reader.mapping(value, what: "'translation'", allowed: ["from", "reviewed", "date"]) {
+                    switch k {
+                    case "from":
+                        from = reader.string(v, key: "translation.from")
+                        if let code = from, !languages.contains(code) {
+                            reader.error("unknown-language", "'translation.from' names the language '\(code)', which site.yaml does not list; use one of: \(languages.sorted().joined(separator: ", ")).", v)
+                        }
+                    case "reviewed": reviewed = reader.bool(v, key: "translation.reviewed") ?? false
+                    default: date = reader.day(v, key: "translation.date")
+                    }
+                }
+                if let from { meta.translation = TranslationInfo(from: from, reviewed: reviewed, date: date) }
+            default: break
+            }
+        }
+        let present = Set(pairs.map(\.key))
+        for key in requiredKeys(kind) where !present.contains(key) {
+            reader.diagnostics.append(.error("missing-key",
+                "the required key '\(key)' is missing; add '\(key): …' to the front matter.",
+                at: SourceLocation(path: path, line: 1, column: 1)))
+        }
+        return (reader.diagnostics.hasErrors ? nil : meta, reader.diagnostics)
+    }
+
+    static func slugProblem(_ slug: String) -> String? {
+        if slug.contains("/") { return "contains '/'" }
+        if slug.contains("..") { return "contains '..'" }
+        if slug.contains("\\") { return "contains '\\'" }
+        if !slug.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            return "contains characters other than lowercase letters, digits and '-'"
+        }
+        if slug.hasPrefix("-") || slug.hasSuffix("-") { return "starts or ends with '-'" }
+        return nil
+    }
+
+    private static func causes(_ node: Node, reader: inout YAMLValueReader) -> [CauseReference] {
+        var result: [CauseReference] = []
+        for item in reader.sequence(node, key: "causes") {
+            switch item {
+            case .scalar:
+                if let id = reader.string(item, key: "causes") {
+                    result.append(CauseReference(cause: Located(id, at: reader.location(item)), targets: nil))
+                }
+            case let .mapping(mapping) where mapping.count == 1:
+                let (keyNode, value) = mapping.first!
+                guard let id = reader.string(keyNode, key: "causes") else { continue }
+                let targets = reader.strings(value, key: "causes.\(id)")
+                result.append(CauseReference(cause: Located(id, at: reader.location(keyNode)), targets: targets))
+            default:
+                reader.error("wrong-type", "each entry of 'causes' must be an id ('- dehidrasi') or an id with its targets ('- diabetes: [neuropati-perifer]').", item)
+            }
+        }
+        return result
+    }
+
+    private static func sources(_ node: Node, reader: inout YAMLValueReader) -> [SourceReference] {
+        var result: [SourceReference] = []
+        for item in reader.sequence(node, key: "sources") {
+            var title: String?, url: String?
+            for (k, _, v) in reader.mapping(item, what: "a source", allowed: ["title", "url"]) {
+                if k == "title" { title = reader.string(v, key: "sources.title") }
+                else if let text = reader.string(v, key: "sources.url") {
+                    if text.hasPrefix("https://") || text.hasPrefix("http://") { url = text }
+                    else { reader.error("bad-url", "the source URL '\(text)' must start with https:// or http://; leave 'url' out when you are not certain of it.", v) }
+                }
+            }
+            if let title { result.append(SourceReference(title: title, url: url)) }
+            else if item.mapping != nil { reader.error("missing-key", "a source needs a 'title'.", item) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,318 @@
+/// A link written by id (`@/articles/x.md#anchor`) after resolution: kept to check its anchor once
+/// every page is rendered, and to list "what links here".
+public struct PageLink: Sendable, Hashable {
+    public var target: ContentKey
+    public var targetLanguage: String
+    public var anchor: String?
+    public var location: SourceLocation
+}
+
+/// A Markdown body turned into HTML, with what the rest of the build needs to know about it.
+public struct RenderedBody: Sendable {
+    public var html: String
+    /// The ids of its headings, for `#anchor` links.
+    public var anchors: Set<String>
+    public var links: [PageLink]
+    /// The HTML of its see-a-doctor and emergency callouts, in order: printed on handouts.
+    public var redFlags: [String]
+    /// The entities it auto-linked, in order of first mention.
+    public var mentions: [ContentKey]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Where `@/` links and auto-links lead: answered by the site's routes.
+public protocol LinkTargets: Sendable {
+    /// The site path of `key` in `language`, or in the source language when it has no such translation.
+    func resolve(_ key: ContentKey, language: String) -> (path: String, language: String)?
+    /// Every id of a kind, for "did you mean" suggestions.
+    func ids(of kind: ContentKind) -> [String]
+}
+
+/// Turns one file's Markdown into HTML on the cmark-gfm tree: resolves `@/` links, drops unsafe links,
+/// auto-links entity mentions, renders callouts and gives headings their anchors.
+struct BodyRenderer {
+    var file: ContentFile
+    var targets: any LinkTargets
+    var aliases: AliasIndex?
+    var calloutTitles: [CalloutKind: String]
+    var allowRawHTML: Bool
+
+    private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
+
+    func render() -> RenderedBody {
+        let tree = MarkdownTree(markdown: file.body)
+        var state = State()
+        resolveLinks(tree, node: tree.root, state: &state)
+        let emergency = calloutBlockQuotes(tree, state: &state)
+        if let aliases, !aliases.isEmpty {
+            var linked: Set<ContentKey> = [file.key]
+            autolink(tree, node: tree.root, aliases: aliases, linked: &linked, skip: emergency, state: &state)
+        }
+        renderBlocks(tree, state: &state)
+        return RenderedBody(html: tree.renderHTML(allowRawHTML: allowRawHTML), anchors: state.anchors, links: state.links,
+                            redFlags: state.redFlags, mentions: state.mentions, diagnostics: state.diagnostics)
+    }
+
+    struct State {
+        var anchors: Set<String> = []
+        var links: [PageLink] = []
+        var redFlags: [String] = []
+        var mentions: [ContentKey] = []
+        var diagnostics: [Diagnostic] = []
+        /// Block quotes found to be callouts, with their kind, in document order.
+        var callouts: [(node: MarkdownNode, kind: CalloutKind)] = []
+    }
+
+    func location(_ tree: MarkdownTree, _ node: MarkdownNode) -> SourceLocation {
+        var current: MarkdownNode? = node
+        while let n = current {
+            if let line = n.startLine {
+                let column = n.startByteColumn.map { tree.characterColumn(line: line, byteColumn: $0) }
+                return SourceLocation(path: file.path, line: line + file.bodyStartLine - 1, column: column)
+            }
+            current = n.parent
+        }
+        return SourceLocation(path: file.path, line: file.bodyStartLine)
+    }
+
+    // MARK: Links
+
+    private func resolveLinks(_ tree: MarkdownTree, node: MarkdownNode, state: inout State) {
+        var child = node.firstChild
+        while let current = child {
+            child = current.next
+            if current.kind == .link || current.kind == .image, let url = current.url {
+                let lowered = url.lowercased().trimmingCharacters(in: .whitespaces)
+                if Self.unsafeSchemes.contains(where: { lowered.hasPrefix($0) }), !(current.kind == .image && lowered.hasPrefix("data:image/")) {
+                    state.diagnostics.append(.warning("unsafe-link",
+                        "the link to '\(url.prefix(40))' uses an unsafe scheme and was dropped; link to an https:// address instead.",
+                        at: location(tree, current)))
+                    if current.kind == .link {
+                        while let inner = current.firstChild { current.insertBefore(inner) }
+                        child = current.next
+                        current.remove()
+                        continue
+                    } else {
+                        current.url = ""
+                    }
+                } else if url.hasPrefix("@/") {
+                    resolve(tree, link: current, url: url, state: &state)
+                }
+            }
+            resolveLinks(tree, node: current, state: &state)
+        }
+    }
+
+    private func resolve(_ tree: MarkdownTree, link: MarkdownNode, url: String, state: inout State) {
+        let here = location(tree, link)
+        let reference = url.dropFirst(2)
+        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = String(parts[0])
+        let anchor = parts.count > 1 ? String(parts[1]) : nil
+        let pieces = pathPart.split(separator: "/")
+        let folders = ContentKind.allCases.map(\.folder)
+        guard pieces.count == 2, let kind = ContentKind(folder: String(pieces[0])), pieces[1].hasSuffix(".md") else {
+            var notes = ["write it as @/<folder>/<id>.md, with folder one of \(folders.joined(separator: ", ")), such as @/causes/dehidrasi.md."]
+            if pieces.count == 2, ContentKind(folder: String(pieces[0])) == nil, let guess = Suggestion.closest(to: String(pieces[0]), in: folders) {
+                notes.insert("did you mean '@/\(guess)/\(pieces[1])'?", at: 0)
+            }
+            state.diagnostics.append(.error("bad-link", "the link '\(url)' is not a page reference tabib understands.", at: here, notes: notes))
+            return
+        }
+        let id = String(pieces[1].dropLast(3))
+        let key = ContentKey(kind: kind, id: id)
+        guard let target = targets.resolve(key, language: file.language) else {
+            var notes: [String] = []
+            if let guess = Suggestion.closest(to: id, in: targets.ids(of: kind)) {
+                notes.append("did you mean '@/\(kind.folder)/\(guess).md'?")
+            }
+            state.diagnostics.append(.error("broken-link",
+                "the link '\(url)' leads to no page: there is no content/<lang>/\(kind.folder)/\(id).md; fix the id or write that page.",
+                at: here, notes: notes))
+            return
+        }
+        link.url = target.path + (anchor.map { "#\($0)" } ?? "")
+        state.links.append(PageLink(target: key, targetLanguage: target.language, anchor: anchor, location: here))
+    }
+
+    // MARK: Callouts
+
+    /// Finds block quotes that start with `[!KIND]`, removes the marker, and returns the emergency ones.
+    private func calloutBlockQuotes(_ tree: MarkdownTree, state: inout State) -> [MarkdownNode] {
+        var emergency: [MarkdownNode] = []
+        func visit(_ node: MarkdownNode) {
+            for child in node.children {
+                if child.kind == .blockQuote, let kind = calloutMarker(tree, child, state: &state) {
+                    state.callouts.append((child, kind))
+                    if kind == .emergency {
+                        emergency.append(child)
+                        forbidLinks(tree, in: child, state: &state)
+                    }
+                }
+                if child.kind != .codeBlock { visit(child) }
+            }
+        }
+        visit(tree.root)
+        return emergency
+    }
+
+    /// Reads and removes the `[!KIND]` marker at the start of a block quote's first paragraph.
+    private func calloutMarker(_ tree: MarkdownTree, _ quote: MarkdownNode, state: inout State) -> CalloutKind? {
+        guard let paragraph = quote.firstChild, paragraph.kind == .paragraph else { return nil }
+        var leading: [MarkdownNode] = []
+        var text = ""
+        var node = paragraph.firstChild
+        while let n = node, n.kind == .text, let literal = n.literal {
+            leading.append(n)
+            text += literal
+            if text.contains("]") { break }
+            node = n.next
+        }
+        guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
+        let name = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
+        guard let kind = CalloutKind(rawValue: name.uppercased()) else {
+            var notes = ["known callouts: \(CalloutKind.allCases.map { "[!\($0.rawValue)]" }.joined(separator: ", "))."]
+            if let guess = Suggestion.closest(to: name.uppercased(), in: CalloutKind.allCases.map(\.rawValue)) {
+                notes.insert("did you mean '[!\(guess)]'?", at: 0)
+            }
+            state.diagnostics.append(.error("unknown-callout", "unknown callout '[!\(name)]'; use one of the known kinds.",
+                                            at: location(tree, quote), notes: notes))
+            return nil
+        }
+        var rest = String(text[text.index(after: close)...])
+        while rest.first == " " { rest.removeFirst() }
+        for n in leading { n.remove() }
+        if !rest.isEmpty {
+            paragraph.firstChild.map { $0.insertBefore(tree.makeText(rest)) } ?? paragraph.appendChild(tree.makeText(rest))
+        } else if let first = paragraph.firstChild, first.kind == .softBreak || first.kind == .lineBreak {
+            first.remove()
+        }
+        if paragraph.firstChild == nil { paragraph.remove() }
+        return kind
+    }
+
+    private func forbidLinks(_ tree: MarkdownTree, in node: MarkdownNode, state: inout State) {
+        for child in node.children {
+            if child.kind == .link {
+                state.diagnostics.append(.error("link-in-emergency",
+                    "an emergency callout must not hold links: a reader in an emergency should act, not click away; write the text without the link.",
+                    at: location(tree, child)))
+            }
+            forbidLinks(tree, in: child, state: &state)
+        }
+    }
+
+    // MARK: Auto-links
+
+    private func autolink(_ tree: MarkdownTree, node: MarkdownNode, aliases: AliasIndex, linked: inout Set<ContentKey>,
+                          skip: [MarkdownNode], state: inout State) {
+        var child = node.firstChild
+        while let current = child {
+            child = current.next
+            switch current.kind {
+            case .heading, .link, .image, .code, .codeBlock, .htmlBlock, .htmlInline, .customBlock, .customInline, .footnoteReference:
+                continue
+            case .text:
+                guard let literal = current.literal else { continue }
+                let matches = aliases.matches(in: literal).filter { !linked.contains($0.target) }
+                guard !matches.isEmpty else { continue }
+                var characters = Array(literal)
+                var cursor = 0
+                var pieces: [MarkdownNode] = []
+                var seen: Set<ContentKey> = []
+                for match in matches where !seen.contains(match.target) && !linked.contains(match.target) {
+                    guard let target = targets.resolve(match.target, language: file.language) else { continue }
+                    seen.insert(match.target)
+                    linked.insert(match.target)
+                    state.mentions.append(match.target)
+                    if match.range.lowerBound > cursor { pieces.append(tree.makeText(String(characters[cursor..<match.range.lowerBound]))) }
+                    let link = tree.makeLink(url: target.path)
+                    link.appendChild(tree.makeText(String(characters[match.range])))
+                    pieces.append(link)
+                    cursor = match.range.upperBound
+                }
+                guard !pieces.isEmpty else { continue }
+                if cursor < characters.count { pieces.append(tree.makeText(String(characters[cursor...]))) }
+                for piece in pieces { current.insertBefore(piece) }
+                current.remove()
+                characters.removeAll()
+            default:
+                if skip.contains(current) { continue }
+                autolink(tree, node: current, aliases: aliases, linked: &linked, skip: skip, state: &state)
+            }
+        }
+    }
+
+    // MARK: Headings and callout boxes
+
+    /// Gives headings their anchors (body headings start at h2) and turns callout block quotes into
+    /// `<aside>` boxes whose heading sits one level below the section they are in.
+    private func renderBlocks(_ tree: MarkdownTree, state: inout State) {
+        var headings: [MarkdownNode] = []
+        func collect(_ node: MarkdownNode) {
+            for child in node.children {
+                if child.kind == .heading { headings.append(child) } else if child.kind != .codeBlock { collect(child) }
+            }
+        }
+        collect(tree.root)
+        let shift = headings.contains { $0.headingLevel == 1 } ? 1 : 0
+        var levelAfter: [(line: Int, level: Int)] = []
+        var used: [String: Int] = [:]
+        for heading in headings {
+            let level = min(6, heading.headingLevel + shift)
+            let inner = innerHTML(tree, heading)
+            var anchor = Anchor.slug(plainText(heading))
+            if let count = used[anchor] {
+                used[anchor] = count + 1
+                anchor += "-\(count + 1)"
+            } else {
+                used[anchor] = 1
+            }
+            state.anchors.insert(anchor)
+            levelAfter.append((heading.startLine ?? 0, level))
+            let block = tree.makeCustomBlock(enter: "<h\(level) id=\"\(HTML.escape(anchor))\">\(inner)</h\(level)>", exit: "")
+            heading.insertBefore(block)
+            heading.remove()
+        }
+        var number = 0
+        for (quote, kind) in state.callouts {
+            number += 1
+            let line = quote.startLine ?? 0
+            let sectionLevel = levelAfter.last { $0.line <= line }?.level ?? 1
+            let level = min(6, sectionLevel + 1)
+            let title = calloutTitles[kind] ?? kind.rawValue
+            let id = "callout-\(number)"
+            let role = kind.isRedFlag ? " role=\"alert\"" : ""
+            _ = role
+            let box = tree.makeCustomBlock(
+                enter: "<aside class=\"callout \(kind.cssClass)\(kind.isRedFlag ? " red-flag" : "")\" aria-labelledby=\"\(id)\">\n<h\(level) class=\"callout-title\" id=\"\(id)\">\(HTML.escape(title))</h\(level)>",
+                exit: "</aside>")
+            quote.insertBefore(box)
+            quote.moveChildren(to: box)
+            quote.remove()
+            if kind.isRedFlag { state.redFlags.append(tree.renderHTML(box, allowRawHTML: allowRawHTML)) }
+        }
+    }
+
+    private func innerHTML(_ tree: MarkdownTree, _ heading: MarkdownNode) -> String {
+        var html = tree.renderHTML(heading, allowRawHTML: allowRawHTML)
+        let open = "<h\(heading.headingLevel)>"
+        let close = "</h\(heading.headingLevel)>"
+        if html.hasPrefix(open) { html.removeFirst(open.count) }
+        while html.hasSuffix("\n") { html.removeLast() }
+        if html.hasSuffix(close) { html.removeLast(close.count) }
+        return html
+    }
+
+    private func plainText(_ node: MarkdownNode) -> String {
+        var text = ""
+        for child in node.children {
+            switch child.kind {
+            case .text, .code: text += child.literal ?? ""
+            case .softBreak, .lineBreak: text += " "
+            default: text += plainText(child)
+            }
+        }
+        return text
+    }
+}

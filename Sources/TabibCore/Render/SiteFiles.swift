@@ -1,0 +1,68 @@
+/// The site-wide files beside the pages: `sitemap.xml` with the alternates of every translated page,
+/// `robots.txt`, and an Atom feed of articles per language.
+enum SiteFiles {
+    static func sitemap(_ renderer: SiteRenderer) -> OutputFile {
+        let graph = renderer.graph
+        let routes = graph.routes
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        func entry(_ path: String, alternates: [(String, String)], lastmod: Day?) {
+            xml += "  <url>\n    <loc>\(HTML.escape(renderer.absolute(path)))</loc>\n"
+            if let lastmod { xml += "    <lastmod>\(lastmod.iso)</lastmod>\n" }
+            if alternates.count > 1 {
+                for (code, target) in alternates {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(HTML.escape(renderer.absolute(target)))\"/>\n"
+                }
+                if let source = alternates.first(where: { $0.0 == graph.config.defaultLanguage }) ?? alternates.first {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTML.escape(renderer.absolute(source.1)))\"/>\n"
+                }
+            }
+            xml += "  </url>\n"
+        }
+        let languages = graph.config.languages.map(\.code)
+        for code in languages {
+            entry(routes.home(code), alternates: languages.map { ($0, routes.home($0)) }, lastmod: nil)
+            for section in [Section.articles, .conditions, .causes] {
+                entry(routes.index(section, language: code), alternates: languages.map { ($0, routes.index(section, language: $0)) }, lastmod: nil)
+            }
+        }
+        for file in graph.files {
+            let key = file.key
+            let alternates = routes.languages(of: key).map { ($0, routes.path(key, language: $0)!) }
+            entry(routes.path(key, language: file.language)!, alternates: alternates, lastmod: file.meta.reviewed ?? file.meta.date)
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    static func robots(_ renderer: SiteRenderer) -> OutputFile {
+        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(renderer.absolute(renderer.graph.config.basePath + "sitemap.xml"))\n")
+    }
+
+    static func feedPath(_ language: String) -> String { "\(language)/atom.xml" }
+
+    static func feeds(_ renderer: SiteRenderer) -> [OutputFile] {
+        let graph = renderer.graph
+        return graph.config.languages.map { language in
+            let code = language.code
+            let articles = graph.files.filter { $0.kind == .article && $0.language == code }
+                .sorted { (($0.meta.reviewed ?? $0.meta.date)?.iso ?? "", $0.id) > (($1.meta.reviewed ?? $1.meta.date)?.iso ?? "", $1.id) }
+            let feedURL = renderer.absolute(graph.config.basePath + feedPath(code))
+            let updated = articles.compactMap { $0.meta.reviewed ?? $0.meta.date }.max() ?? Day(year: 2000, month: 1, day: 1)!
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(code)\">\n"
+            xml += "  <title>\(HTML.escape(language.title))</title>\n  <id>\(HTML.escape(feedURL))</id>\n"
+            xml += "  <link rel=\"self\" href=\"\(HTML.escape(feedURL))\"/>\n"
+            xml += "  <link rel=\"alternate\" href=\"\(HTML.escape(renderer.absolute(graph.routes.home(code))))\"/>\n"
+            xml += "  <updated>\(updated.iso)T00:00:00Z</updated>\n  <author><name>\(HTML.escape(language.title))</name></author>\n"
+            for article in articles {
+                let url = renderer.absolute(graph.routes.path(article.key, language: code)!)
+                let updated = (article.meta.reviewed ?? article.meta.date)?.iso ?? "2000-01-01"
+                xml += "  <entry>\n    <title>\(HTML.escape(article.meta.title))</title>\n    <id>\(HTML.escape(url))</id>\n"
+                xml += "    <link rel=\"alternate\" href=\"\(HTML.escape(url))\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
+                if let date = article.meta.date { xml += "    <published>\(date.iso)T00:00:00Z</published>\n" }
+                xml += "    <summary>\(HTML.escape(article.meta.summary ?? ""))</summary>\n  </entry>\n"
+            }
+            xml += "</feed>\n"
+            return OutputFile(path: feedPath(code), text: xml)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+extension SiteRenderer {
+    /// The printable A4 handout of an article: key points, red flags, review dates, short sources, the
+    /// full disclaimer and the article's URL as text and QR code. A handout template that loses the
+    /// disclaimer, the review dates or the URL fails the build.
+    func handoutPage(_ i: Int) -> (OutputFile?, [Diagnostic]) {
+        let file = graph.files[i]
+        let code = file.language
+        let meta = file.meta
+        let sitePath = routes.handout(file)
+        let articlePath = routes.path(file.key, language: code)!
+        let articleURL = absolute(articlePath)
+        var handout: [String: Any] = [
+            "title": meta.title,
+            "articleURL": articleURL,
+            "articlePath": articlePath,
+            "keyPoints": meta.handoutPoints.isEmpty ? [meta.summary ?? meta.title] : meta.handoutPoints,
+            "pdfURL": false,
+        ]
+        handout.merge(reviewDates(meta, language: code)) { $1 }
+        handout["qr"] = QRCode.svg(for: articleURL, label: strings.text("handoutQRLabel", code) + " " + articleURL) ?? false
+        let redFlags = bodies.bodies[i].redFlags
+        handout["redFlags"] = redFlags.isEmpty ? false : ["items": redFlags]
+        handout["sources"] = meta.sources.isEmpty ? false : meta.sources.map(\.title).joined(separator: "; ")
+        handout["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
+        let disclaimerKey = ContentKey(kind: .page, id: "disclaimer")
+        let disclaimer = graph.bestFile(disclaimerKey, language: code)
+        if let disclaimer, let index = graph.index[disclaimerKey]?[disclaimer.language] {
+            handout["disclaimer"] = bodies.bodies[index].html
+            handout["disclaimerTitle"] = disclaimer.meta.title
+        }
+        let clinic = config.clinic
+        handout["clinic"] = ["name": clinic.name ?? config.language(code)!.title, "contact": clinic.contact ?? false,
+                             "emergencyNumber": clinic.emergencyNumber ?? false] as [String: Any]
+        handout["otherLanguages"] = section(routes.languages(of: file.key).filter { $0 != code }
+            .map { ["name": config.language($0)!.name, "code": $0, "url": routes.handout(graph.file(file.key, language: $0)!)] })
+        handout["languageName"] = config.language(code)!.name
+
+        let context = layout(language: code, title: "\(strings.text("handoutTitle", code)): \(meta.title)", description: meta.summary,
+                             sitePath: sitePath, key: nil, extra: ["handout": handout])
+        let html = render(context, template: "handout")
+        var diagnostics: [Diagnostic] = []
+        var missing: [String] = []
+        if let disclaimer, let first = Self.firstSentence(of: bodies.bodies[graph.index[disclaimerKey]![disclaimer.language]!].html),
+           !html.contains(first) { missing.append("the disclaimer") }
+        if disclaimer == nil { missing.append("the disclaimer (there is no content/\(config.defaultLanguage)/pages/disclaimer.md)") }
+        if let reviewed = formatted(meta.reviewed, code), !html.contains(HTML.escape(reviewed)) { missing.append("the review date") }
+        if !html.contains(HTML.escape(articleURL)) { missing.append("the article's URL") }
+        if !missing.isEmpty {
+            diagnostics.append(.error("handout-incomplete",
+                "while rendering \(sitePath): the handout does not show \(missing.joined(separator: ", ")); a handout must never be printed without them, so put {{{handout.disclaimer}}}, {{handout.reviewed}} and {{handout.articleURL}} back.",
+                at: SourceLocation(path: "templates/handout.mustache")))
+            return (nil, diagnostics)
+        }
+        return (OutputFile(path: Self.outputPath(sitePath, basePath: config.basePath), text: html), diagnostics)
+    }
+
+    static func pdfName(_ file: ContentFile) -> String { "\(file.meta.slug?.value ?? file.id)-\(file.language).pdf" }
+
+    /// The text of the first paragraph of some HTML, to check that it reached the page.
+    static func firstSentence(of html: String) -> String? {
+        guard let start = html.range(of: "<p>") else { return nil }
+        let rest = html[start.upperBound...]
+        let end = rest.firstIndex(where: { $0 == "<" || $0 == "." }) ?? rest.endIndex
+        let text = rest[..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

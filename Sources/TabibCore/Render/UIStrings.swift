@@ -1,0 +1,65 @@
+import Foundation
+import Yams
+
+/// The reader-facing labels of each language, from `templates/i18n/<lang>.yaml`. A key missing in
+/// one language falls back to the default language's text, and `tabib check` warns about it.
+public struct UIStrings: Sendable {
+    /// language → key → text, with fallbacks already filled in.
+    public let table: [String: [String: String]]
+
+    public func strings(_ language: String) -> [String: String] { table[language] ?? [:] }
+
+    public func text(_ key: String, _ language: String) -> String {
+        table[language]?[key] ?? table.values.first { $0[key] != nil }?[key] ?? key
+    }
+
+    public static func load(root: URL, config: SiteConfig) -> (UIStrings?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var raw: [String: [String: String]] = [:]
+        for language in config.languages {
+            let path = "templates/i18n/\(language.code).yaml"
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                let severity: Diagnostic.Severity = language.code == config.defaultLanguage ? .error : .warning
+                diagnostics.append(Diagnostic(severity, "missing-strings",
+                    "there is no \(path) for the language '\(language.code)'; copy templates/i18n/\(config.defaultLanguage).yaml there and translate it.",
+                    at: SourceLocation(path: path)))
+                continue
+            }
+            let text: String
+            switch SourceText.decode(data, path: path) {
+            case let .success(t): text = t
+            case let .failure(d): diagnostics.append(d); continue
+            }
+            var reader = YAMLValueReader(path: path, lineOffset: 0)
+            guard let node = reader.compose(text), case let .mapping(mapping) = node else {
+                diagnostics += reader.diagnostics
+                if reader.diagnostics.isEmpty {
+                    diagnostics.append(.error("wrong-type", "\(path) must be a mapping of 'key: text' lines.", at: SourceLocation(path: path, line: 1, column: 1)))
+                }
+                continue
+            }
+            var strings: [String: String] = [:]
+            for (key, value) in mapping {
+                guard let name = key.scalar?.string else { continue }
+                if let s = reader.string(value, key: name) { strings[name] = s }
+            }
+            diagnostics += reader.diagnostics
+            raw[language.code] = strings
+        }
+        guard let source = raw[config.defaultLanguage] else { return (nil, diagnostics) }
+        var table: [String: [String: String]] = [:]
+        for language in config.languages {
+            var strings = raw[language.code] ?? [:]
+            if raw[language.code] != nil {
+                for key in source.keys.sorted() where strings[key] == nil {
+                    diagnostics.append(.warning("missing-string",
+                        "templates/i18n/\(language.code).yaml has no '\(key)'; the \(config.defaultLanguage) text is shown until you add it.",
+                        at: SourceLocation(path: "templates/i18n/\(language.code).yaml")))
+                }
+            }
+            for (key, value) in source where strings[key] == nil { strings[key] = value }
+            table[language.code] = strings
+        }
+        return (diagnostics.hasErrors ? nil : UIStrings(table: table), diagnostics)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where a build puts its files: a folder on disk, or memory for tests and the preview server.
+public protocol OutputSink: Sendable {
+    func write(_ file: OutputFile) throws
+}
+
+/// Keeps every file in memory, keyed by its path under the output.
+public final class MemoryOutput: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    public func write(_ file: OutputFile) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        storage[file.path] = file.contents
+    }
+
+    public var files: [String: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+
+    public func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
+}

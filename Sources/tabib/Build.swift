@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import TabibCore
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site from content/ into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The folder to write the site into (default: ROOT/public); replaced only when the build succeeds.")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "The absolute URL the site is served from, overriding site.yaml's baseURL.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/kesehatan/.")
+        }
+    }
+
+    func run() async throws {
+        let destination = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.rootURL.appendingPathComponent("public")
+        let builder = SiteBuilder(options: BuildOptions(root: site.rootURL, includeDrafts: drafts, baseURL: baseURL))
+        do {
+            let report = try await builder.build(toDirectory: destination)
+            Console.report(report.warnings)
+            let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
+            print("Wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(destination.path) in \(String(format: "%.2f", seconds)) s.")
+        } catch {
+            Console.report(error.diagnostics)
+            Console.error("The build failed; \(destination.path) was left as it was.")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import TabibCore
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every validation of the build, and the content-trust checks, without writing anything.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "How to print the findings: text (default) or json.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Exit 1 on warnings too, not only on errors.")
+    var strict = false
+
+    func run() async throws {
+        let diagnostics = await SiteChecker(options: BuildOptions(root: site.rootURL)).check()
+        switch format {
+        case .text:
+            Console.report(diagnostics)
+            if diagnostics.isEmpty { print("No problems found.") }
+        case .json:
+            print(DiagnosticJSON.encode(diagnostics))
+        }
+        if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { throw ExitCode(1) }
+    }
+}
