@@ -2,16 +2,28 @@
 enum Suggestion {
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
-        var best: (String, Int)?
+        var best: (String, Int, Bool)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
-                best = (candidate, distance)
+            let lowered = Array(candidate.lowercased())
+            let distance = editDistance(target, lowered)
+            // Among equally close candidates, prefer one the typed word is a subsequence of: a dropped
+            // letter ('reviewd' → 'reviewed', not 'review') is the commonest typo.
+            let dropped = isSubsequence(target, of: lowered)
+            if best == nil || distance < best!.1
+                || (distance == best!.1 && dropped && !best!.2)
+                || (distance == best!.1 && dropped == best!.2 && candidate < best!.0) {
+                best = (candidate, distance, dropped)
             }
         }
-        guard let (candidate, distance) = best else { return nil }
+        guard let (candidate, distance, _) = best else { return nil }
         let limit = max(2, min(target.count, candidate.count) / 3)
         return distance <= limit ? candidate : nil
+    }
+
+    static func isSubsequence(_ word: [Character], of candidate: [Character]) -> Bool {
+        var i = 0
+        for c in candidate where i < word.count && c == word[i] { i += 1 }
+        return i == word.count
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment): a swapped pair of letters counts once.
