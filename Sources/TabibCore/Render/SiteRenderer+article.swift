@@ -16,7 +16,8 @@ extension SiteRenderer {
         article["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
         article["unreviewedTranslation"] = unreviewedTranslation(meta)
         let conditions = entityLinks(meta.conditions.map(\.value), language: code)
-        let causes = entityLinks(meta.causes.map(\.cause.value), language: code)
+        let conditionIDs = Set(meta.conditions.map(\.value))
+        let causes = entityLinks(meta.causes.map(\.cause.value).filter { !conditionIDs.contains($0) }, language: code)
         article["topics"] = conditions.isEmpty && causes.isEmpty ? false : ["conditions": section(conditions), "causes": section(causes)]
         article["related"] = section(relatedArticles(file).compactMap { link($0, language: code) })
         article["backlinks"] = section((bodies.backlinks[file.key] ?? []).sorted().compactMap { link($0, language: code) })
