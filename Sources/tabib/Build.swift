@@ -16,6 +16,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Include pages marked 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .long, help: "Also print every handout to an A4 PDF beside its page, with headless Chromium found on PATH.")
+    var pdf = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/kesehatan/.")
@@ -25,12 +28,21 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let destination = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.rootURL.appendingPathComponent("public")
         let builder = SiteBuilder(options: BuildOptions(root: site.rootURL, includeDrafts: drafts, baseURL: baseURL))
+        let display = ProgressDisplay()
         do {
-            let report = try await builder.build(toDirectory: destination)
+            let report = if pdf {
+                try await builder.build(toDirectory: destination, printingHandoutsWith: HandoutPDFs(browser: try Chromium.locate())) {
+                    done, total, path in print("[\(done)/\(total)] \(path)")
+                }
+            } else {
+                try await builder.build(toDirectory: destination, progress: display.observer)
+            }
+            display.finish()
             Console.report(report.warnings)
             let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
             print("Wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(destination.path) in \(String(format: "%.2f", seconds)) s.")
         } catch {
+            display.finish()
             Console.report(error.diagnostics)
             Console.error("The build failed; \(destination.path) was left as it was.")
             throw ExitCode(1)

@@ -5,6 +5,8 @@ public struct BuildOptions: Sendable {
     public var root: URL
     public var includeDrafts = false
     public var baseURL: String?
+    /// Handout pages link to their PDF; set by a build that prints them (`build(toDirectory:printingHandoutsWith:)`).
+    public var handoutPDFs = false
 
     public init(root: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
         self.root = root
@@ -53,19 +55,25 @@ public struct SiteBuilder: Sendable {
         let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings)
         diagnostics += bodyDiagnostics
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        return Prepared(graph: graph, renderer: SiteRenderer(graph: graph, templates: templates, strings: strings, bodies: bodies),
+        var renderer = SiteRenderer(graph: graph, templates: templates, strings: strings, bodies: bodies)
+        renderer.handoutPDFs = options.handoutPDFs
+        return Prepared(graph: graph, renderer: renderer,
                         diagnostics: diagnostics)
     }
 
-    /// Builds the whole site into `sink`. On failure nothing is committed: the caller discards the sink.
-    public func build(into sink: some OutputSink) async throws(BuildFailure) -> BuildReport {
+    /// Builds the whole site into `sink`, telling `progress` how far it got. On failure nothing is
+    /// committed: the caller discards the sink.
+    public func build(into sink: some OutputSink, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
+        progress?(.preparing)
         let prepared = try await prepare()
         let renderer = prepared.renderer
         let jobs = renderer.jobs()
+        let counter = progress.map { PageCounter(total: jobs.count, observer: $0) }
         let results = await ParallelMap.map(jobs) { job -> (Bool, [Diagnostic], String?) in
             let (file, diagnostics) = renderer.render(job)
+            defer { counter?.pageDone() }
             guard let file else { return (false, diagnostics, nil) }
             do {
                 try sink.write(file)
@@ -91,16 +99,17 @@ public struct SiteBuilder: Sendable {
         } catch {
             diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))
         }
+        progress?(.finished)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         return BuildReport(pagesWritten: written, filesWritten: written + assets, duration: clock.now - start,
                            warnings: diagnostics.warnings, graph: prepared.graph)
     }
 
     /// Builds into a folder: into a staging folder first, swapped in only on success.
-    public func build(toDirectory output: URL) async throws(BuildFailure) -> BuildReport {
+    public func build(toDirectory output: URL, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let directory = try OutputDirectory(destination: output)
         do {
-            let report = try await build(into: directory)
+            let report = try await build(into: directory, progress: progress)
             try directory.commit()
             return report
         } catch {

@@ -14,7 +14,7 @@ extension SiteRenderer {
             "articleURL": articleURL,
             "articlePath": articlePath,
             "keyPoints": meta.handoutPoints.isEmpty ? [meta.summary ?? meta.title] : meta.handoutPoints,
-            "pdfURL": false,
+            "pdfURL": handoutPDFs ? sitePath + Self.pdfName(file) : false,
         ]
         handout.merge(reviewDates(meta, language: code)) { $1 }
         handout["qr"] = QRCode.svg(for: articleURL, label: strings.text("handoutQRLabel", code) + " " + articleURL) ?? false

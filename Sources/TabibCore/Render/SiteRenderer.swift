@@ -28,6 +28,8 @@ public struct SiteRenderer: Sendable {
     public let strings: UIStrings
     public let bodies: RenderedBodies
     let dates: [String: DateText]
+    /// Whether each handout links to its PDF, which a build with PDFs writes beside it.
+    public var handoutPDFs = false
 
     public init(graph: SiteGraph, templates: TemplateSet, strings: UIStrings, bodies: RenderedBodies) {
         self.graph = graph
