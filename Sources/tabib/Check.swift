@@ -16,8 +16,20 @@ struct Check: AsyncParsableCommand {
     @Flag(name: .long, help: "Exit 1 on warnings too, not only on errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Also print every handout with headless Chromium and warn when one runs past two A4 pages.")
+    var handouts = false
+
     func run() async throws {
-        let diagnostics = await SiteChecker(options: BuildOptions(root: site.rootURL)).check()
+        let checker = SiteChecker(options: BuildOptions(root: site.rootURL))
+        var diagnostics = await checker.check()
+        if handouts, !diagnostics.hasErrors {
+            do {
+                diagnostics += await checker.handoutLengthWarnings(printer: HandoutPDFs(browser: try Chromium.locate()))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+            diagnostics.sort()
+        }
         switch format {
         case .text:
             Console.report(diagnostics)

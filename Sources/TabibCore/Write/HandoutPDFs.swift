@@ -79,6 +79,12 @@ extension SiteBuilder {
     /// the previous output as it was.
     public func build(toDirectory output: URL, printingHandoutsWith printer: HandoutPDFs,
                       progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws(BuildFailure) -> BuildReport {
+        try await build(printingHandoutsWith: printer, into: output, progress: progress)
+    }
+
+    /// The same, as `build(printingHandoutsWith:into:)` for callers that name the printer first.
+    public func build(printingHandoutsWith printer: HandoutPDFs, into output: URL,
+                      progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
         var options = self.options
