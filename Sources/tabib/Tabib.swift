@@ -8,7 +8,7 @@ struct Tabib: AsyncParsableCommand {
         commandName: "tabib",
         abstract: "Builds a multilingual health information site from Markdown under content/.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Serve.self]
     )
 }
 

@@ -11,6 +11,8 @@ enum Assets {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            // A symbolic link that leads out of the site is never published: it could expose any file of the machine.
+            guard url.resolvingSymlinksInPath().path.hasPrefix(root.resolvingSymlinksInPath().path + "/") else { continue }
             try sink.write(OutputFile(path: "assets/\(relative)", contents: [UInt8](try Data(contentsOf: url))))
             count += 1
         }

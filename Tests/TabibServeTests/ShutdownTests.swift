@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// Ctrl-C and SIGTERM end `tabib serve` promptly, even while pages hold live-reload streams open.
+@Suite struct ShutdownTests {
+    /// The `tabib` executable built next to this test bundle.
+    static var tabib: URL {
+        let tests = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return tests.deletingLastPathComponent().appendingPathComponent("tabib")
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalEndsTheServerWithinTwoSecondsWithAStreamOpen(signal: Int32) async throws {
+        let binary = Self.tabib
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the tabib executable first: \(binary.path)")
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--root", fixture.root.path, "--port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let port = try await OffPool.run { try Self.port(from: output.fileHandleForReading) }
+        let root = try await HTTPTestClient(port: port).get("/")
+        let (page, shown) = try #require(RunningPreview.liveArguments(in: root.text))
+        let open = try await EventStreamClient(port: port, page: page, shown: shown)
+
+        let start = ContinuousClock.now
+        kill(process.processIdentifier, signal)
+        let ended = try await OffPool.run { () -> Bool in
+            let deadline = Date().addingTimeInterval(2)
+            while process.isRunning, Date() < deadline { usleep(10_000) }
+            return !process.isRunning
+        }
+        let elapsed = ContinuousClock.now - start
+        #expect(ended, "tabib serve was still running 2 s after the signal")
+        #expect(elapsed < .seconds(2))
+        if ended {
+            #expect(process.terminationReason == .exit)
+            #expect(process.terminationStatus == 0)
+        }
+        #expect(try await open.next() == nil)
+    }
+
+    /// Reads the command's output up to the line that gives the URL, and returns its port.
+    static func port(from handle: FileHandle) throws -> Int {
+        var text = ""
+        while true {
+            let data = handle.availableData
+            guard !data.isEmpty else { throw TestSocket.Failure(description: "tabib serve ended early: \(text)") }
+            text += String(decoding: data, as: UTF8.self)
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Serving ") }),
+               let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }),
+               let port = URL(string: String(url))?.port {
+                return port
+            }
+        }
+    }
+}
