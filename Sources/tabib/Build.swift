@@ -28,21 +28,22 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let destination = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.rootURL.appendingPathComponent("public")
         let builder = SiteBuilder(options: BuildOptions(root: site.rootURL, includeDrafts: drafts, baseURL: baseURL))
-        let display = ProgressDisplay()
+        // The PDF build prints a line per handout instead.
+        let display = pdf ? nil : ProgressDisplay()
         do {
             let report = if pdf {
                 try await builder.build(toDirectory: destination, printingHandoutsWith: HandoutPDFs(browser: try Chromium.locate())) {
                     done, total, path in print("[\(done)/\(total)] \(path)")
                 }
             } else {
-                try await builder.build(toDirectory: destination, progress: display.observer)
+                try await builder.build(toDirectory: destination, progress: display?.observer)
             }
-            display.finish()
+            display?.finish()
             Console.report(report.warnings)
             let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
             print("Wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(destination.path) in \(String(format: "%.2f", seconds)) s.")
         } catch {
-            display.finish()
+            display?.finish()
             Console.report(error.diagnostics)
             Console.error("The build failed; \(destination.path) was left as it was.")
             throw ExitCode(1)

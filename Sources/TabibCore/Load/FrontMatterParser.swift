@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Splits a content file into front matter and body and reads the front matter into `FrontMatter`,
@@ -34,26 +35,63 @@ struct FrontMatterParser {
     }
 
     static func split(_ text: String, path: String, kind: ContentKind) -> Result<Split, Diagnostic> {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.unicodeScalars.allSatisfy(blankScalars.contains) {
             return .failure(.error("empty-file",
                 "the file is empty; start it with front matter between two '---' lines (\(requiredKeys(kind).joined(separator: ", ")) are required) or delete it.",
                 at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+        // Lines are read up to the closing fence only; the body is the rest of the text as it stands.
+        var lines = Lines(text: text, position: text.startIndex)
+        guard let opening = lines.next(), isFence(opening) else {
             return .failure(.error("missing-front-matter",
                 "the file does not start with front matter; put a line '---', the keys (\(requiredKeys(kind).joined(separator: ", "))) and another '---' at the top.",
                 at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            return .failure(.error("unclosed-front-matter",
-                "the front matter that starts here has no closing '---'; add a line '---' after its last key.",
-                at: SourceLocation(path: path, line: 1, column: 1)))
+        var yaml: [Substring] = []
+        var number = 1
+        while let line = lines.next() {
+            number += 1
+            if isFence(line) {
+                return .success(Split(yaml: yaml.joined(separator: "\n"), body: String(lines.rest), bodyStartLine: number + 1))
+            }
+            yaml.append(line)
         }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return .success(Split(yaml: yaml, body: body, bodyStartLine: end + 3))
+        return .failure(.error("unclosed-front-matter",
+            "the front matter that starts here has no closing '---'; add a line '---' after its last key.",
+            at: SourceLocation(path: path, line: 1, column: 1)))
+    }
+
+    /// The lines of a text one at a time, as `split(separator: "\n", omittingEmptySubsequences: false)` gives them.
+    private struct Lines {
+        let text: String
+        var position: String.Index
+        var finished = false
+
+        mutating func next() -> Substring? {
+            guard !finished else { return nil }
+            if let newline = text.utf8[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { position = text.utf8.index(after: newline) }
+                return text[position..<newline]
+            }
+            finished = true
+            defer { position = text.endIndex }
+            return text[position...]
+        }
+
+        /// What follows the last line read.
+        var rest: Substring { text[position...] }
+    }
+
+    private static let spaceScalars = CharacterSet.whitespaces
+    private static let blankScalars = CharacterSet.whitespacesAndNewlines
+
+    /// Whether a line is `---`, with any spaces or tabs around it: the same as comparing it trimmed of
+    /// `.whitespaces`, without bridging every line to NSString.
+    static func isFence(_ line: Substring) -> Bool {
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !spaceScalars.contains($0) }),
+              let last = scalars.lastIndex(where: { !spaceScalars.contains($0) }) else { return false }
+        return scalars[first...last].elementsEqual("---".unicodeScalars)
     }
 
     /// Reads the front matter of one file; returns nil when it has errors (all of them reported).

@@ -12,7 +12,8 @@ public struct AliasIndex: Sendable {
         public let target: ContentKey
     }
 
-    private var byFirstWord: [String: [Entry]] = [:]
+    /// Keyed by slices of the searched text, so that looking a word up allocates nothing.
+    private var byFirstWord: [ArraySlice<Character>: [Entry]] = [:]
 
     public init(_ aliases: [(alias: String, target: ContentKey)]) {
         for (alias, target) in aliases {
@@ -27,12 +28,23 @@ public struct AliasIndex: Sendable {
 
     public var isEmpty: Bool { byFirstWord.isEmpty }
 
-    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    static func isWordCharacter(_ c: Character) -> Bool {
+        // ASCII first: Unicode property look-ups dominate the build's time otherwise.
+        if let ascii = c.asciiValue { return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii) }
+        return c.isLetter || c.isNumber
+    }
 
-    static func firstWord(_ text: [Character], from start: Int) -> String? {
+    /// `c` in lowercase when that is one character, else `c` itself.
+    static func lowercased(_ c: Character) -> Character {
+        if let ascii = c.asciiValue { return (0x41...0x5A).contains(ascii) ? Character(Unicode.Scalar(ascii + 0x20)) : c }
+        let l = c.lowercased()
+        return l.count == 1 ? Character(l) : c
+    }
+
+    static func firstWord(_ text: [Character], from start: Int) -> ArraySlice<Character>? {
         var end = start
         while end < text.count, isWordCharacter(text[end]) { end += 1 }
-        return end > start ? String(text[start..<end]) : nil
+        return end > start ? text[start..<end] : nil
     }
 
     /// Every whole-word mention in `text`, longest alias first at each position, left to right and not
@@ -40,10 +52,7 @@ public struct AliasIndex: Sendable {
     /// the alias (`kram-kram`) is one mention covering both halves.
     public func matches(in text: String) -> [Match] {
         let original = Array(text)
-        let lower = original.map { c -> Character in
-            let l = c.lowercased()
-            return l.count == 1 ? Character(l) : c
-        }
+        let lower = original.map(Self.lowercased)
         var result: [Match] = []
         var i = 0
         while i < lower.count {
@@ -73,14 +82,14 @@ public struct AliasIndex: Sendable {
     private func match(_ entry: Entry, in text: [Character], at start: Int) -> Int? {
         let alias = entry.alias
         let end = start + alias.count
-        guard end <= text.count, Array(text[start..<end]) == alias else { return nil }
+        guard end <= text.count, text[start..<end].elementsEqual(alias) else { return nil }
         if end == text.count { return end }
         if Self.isWordCharacter(text[end]) { return nil }
         if text[end] == "-", end + 1 < text.count, Self.isWordCharacter(text[end + 1]) {
             // `kram-kram`: the reduplicated form is one mention; any other compound is none.
             let second = end + 1
             let secondEnd = second + alias.count
-            if secondEnd <= text.count, Array(text[second..<secondEnd]) == alias,
+            if secondEnd <= text.count, text[second..<secondEnd].elementsEqual(alias),
                secondEnd == text.count || !(Self.isWordCharacter(text[secondEnd]) || text[secondEnd] == "-") {
                 return secondEnd
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension SiteRenderer {
     /// The printable A4 handout of an article: key points, red flags, review dates, short sources, the
     /// full disclaimer and the article's URL as text and QR code. A handout template that loses the
@@ -41,10 +43,10 @@ extension SiteRenderer {
         var diagnostics: [Diagnostic] = []
         var missing: [String] = []
         if let disclaimer, let first = Self.firstSentence(of: bodies.bodies[graph.index[disclaimerKey]![disclaimer.language]!].html),
-           !html.contains(first) { missing.append("the disclaimer") }
+           !Self.page(html, contains: first) { missing.append("the disclaimer") }
         if disclaimer == nil { missing.append("the disclaimer (there is no content/\(config.defaultLanguage)/pages/disclaimer.md)") }
-        if let reviewed = formatted(meta.reviewed, code), !html.contains(HTML.escape(reviewed)) { missing.append("the review date") }
-        if !html.contains(HTML.escape(articleURL)) { missing.append("the article's URL") }
+        if let reviewed = formatted(meta.reviewed, code), !Self.page(html, contains: HTML.escape(reviewed)) { missing.append("the review date") }
+        if !Self.page(html, contains: HTML.escape(articleURL)) { missing.append("the article's URL") }
         if !missing.isEmpty {
             diagnostics.append(.error("handout-incomplete",
                 "while rendering \(sitePath): the handout does not show \(missing.joined(separator: ", ")); a handout must never be printed without them, so put {{{handout.disclaimer}}}, {{handout.reviewed}} and {{handout.articleURL}} back.",
@@ -52,6 +54,26 @@ extension SiteRenderer {
             return (nil, diagnostics)
         }
         return (OutputFile(path: Self.outputPath(sitePath, basePath: config.basePath), text: html), diagnostics)
+    }
+
+    /// Whether `text` occurs in `html`, byte for byte: Foundation's `contains` copies the whole page to
+    /// UTF-16 on every call, and the standard library's generic search is slower still.
+    static func page(_ html: String, contains text: String) -> Bool {
+        var html = html, text = text
+        return html.withUTF8 { page in
+            text.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= page.count, let start = page.baseAddress else { return false }
+                let last = page.count - needle.count
+                var i = 0
+                while i <= last, let hit = memchr(start + i, Int32(first), last - i + 1) {
+                    let at = start.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(start + at, needle.baseAddress!, needle.count) == 0 { return true }
+                    i = at + 1
+                }
+                return false
+            }
+        }
     }
 
     static func pdfName(_ file: ContentFile) -> String { "\(file.meta.slug?.value ?? file.id)-\(file.language).pdf" }

@@ -51,7 +51,39 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
     public func write(_ file: OutputFile) throws {
         let url = staging.appendingPathComponent(file.path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.contents).write(to: url)
+        try Self.writeBytes(file.contents, to: url.path)
+    }
+
+    /// Open, write, close: `Data.write(to:)` also forces every file to the disk (fsync), which costs a
+    /// build of thousands of pages seconds and buys nothing here, since the staging folder is only
+    /// swapped in when the build is done.
+    static func writeBytes(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw writeError(path, errno) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw writeError(path, errno)
+            }
+            offset += written
+        }
+    }
+
+    /// The error `Data.write(to:)` throws for the same `errno`.
+    static func writeError(_ path: String, _ code: Int32) -> CocoaError {
+        let kind: CocoaError.Code = switch code {
+        case EACCES, EPERM: .fileWriteNoPermission
+        case ENOSPC, EDQUOT: .fileWriteOutOfSpace
+        case EROFS: .fileWriteVolumeReadOnly
+        case ENAMETOOLONG: .fileWriteInvalidFileName
+        default: .fileWriteUnknown
+        }
+        var info: [String: Any] = [NSFilePathErrorKey: path]
+        if let posix = POSIXErrorCode(rawValue: code) { info[NSUnderlyingErrorKey] = POSIXError(posix) }
+        return CocoaError(kind, userInfo: info)
     }
 
     /// Puts the staging folder in place of the destination.

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Measures `tabib serve` after a one-article edit: starts the preview on a synthetic site of N
+# articles (default 10,000), waits for the first build, appends a sentence to one article, reads the
+# rebuild time tabib prints ("Rebuilt in … s after … changed: …"), and stops the server. The article
+# is restored afterwards. Uses the release binary built by Benchmarks/build.sh.
+#
+#   bash Benchmarks/serve-rebuild.sh [N]
+#
+# Environment: SCRATCH, CORPORA, SEED as for Benchmarks/build.sh; PORT (default 48313).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+scratch="${SCRATCH:-$repo/.build}"
+corpora="${CORPORA:-/tmp/tabib-bench}"
+seed="${SEED:-7}"
+port="${PORT:-48313}"
+n="${1:-10000}"
+tabib="$scratch/release/tabib"
+[ -x "$tabib" ] || { echo "no release binary at $tabib; run Benchmarks/build.sh first" >&2; exit 1; }
+"$tabib" serve --help >/dev/null 2>&1 || { echo "tabib serve is not available in this build: the serve rebuild is not measurable yet."; exit 0; }
+
+site="$corpora/n$n-seed$seed"
+if [ "$(cat "$site/.tabib-corpus" 2>/dev/null)" != "articles=$n seed=$seed" ]; then
+    python3 "$repo/Benchmarks/make-corpus.py" --articles "$n" --seed "$seed" --out "$site" >/dev/null
+fi
+articles=("$site"/content/id/articles/*.md)
+article="$(basename "${articles[0]}")"
+file="$site/content/id/articles/$article"
+cp "$file" "$file.orig"
+log="$(mktemp)"
+"$tabib" serve --root "$site" --port "$port" >"$log" 2>&1 &
+server=$!
+cleanup() {
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    mv -f "$file.orig" "$file"
+    rm -f "$log"
+}
+trap cleanup EXIT
+
+wait_for() {   # pattern, timeout in seconds
+    for _ in $(seq 1 $(($2 * 10))); do
+        grep -q "$1" "$log" && return 0
+        kill -0 "$server" 2>/dev/null || { echo "tabib serve stopped:"; cat "$log"; exit 1; }
+        sleep 0.1
+    done
+    echo "timed out waiting for '$1':"; cat "$log"; exit 1
+}
+wait_for "^Serving" 600
+grep -E "^Built " "$log" || true
+peak_before=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
+printf '\nSatu kalimat tambahan untuk mengukur pembangunan ulang.\n' >>"$file"
+wait_for "^Rebuilt in\|rebuild failed" 600
+grep -E "^Rebuilt in|rebuild failed" "$log"
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
+peak=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
+echo "N=$n: edited content/id/articles/$article; server memory: peak $((peak_before / 1024)) MiB after the first build, $((peak / 1024)) MiB after the rebuild, $((rss / 1024)) MiB resident now."
