@@ -1,3 +1,4 @@
+import TabibCore
 /// What the server tells an open page over its Server-Sent Events stream.
 enum LiveEvent: Sendable, Equatable {
     /// What the page shows has changed: load it again.
@@ -17,27 +18,5 @@ enum LiveEvent: Sendable, Equatable {
     }
 
     /// A JSON string literal; it never holds a line break, so it fits on one `data:` line.
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    static func jsonString(_ text: String) -> String { JSONString.quoted(text, forScript: true) }
 }

@@ -51,21 +51,6 @@ enum JSONLD {
     }
 
     private static func writeString(_ string: String, into text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\u{8}": text += "\\b"
-            case "\u{c}": text += "\\f"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{0}"..."\u{f}": text += "\\u000\(String(scalar.value, radix: 16))"
-            case "\u{10}"..."\u{1f}": text += "\\u00\(String(scalar.value, radix: 16))"
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
+        JSONString.append(string, to: &text)
     }
 }
