@@ -10,7 +10,7 @@ import Foundation
 /// - only templates changed: the pages whose template, or a partial or parent it uses, changed;
 /// - `templates/assets/` is copied again on every build;
 /// - anything else — a front-matter key, a file added or removed, `site.yaml`, the UI strings —
-///   is a full build through `SiteBuilder.build(into:)`, as is the first build.
+///   renders every page of the prepared site (`SiteBuilder.write`), as does the first build.
 ///
 /// Pages not rendered again, and the sitemap, robots.txt and feeds (which depend on front matter
 /// and settings only), are taken from the previous build. The rules above mirror what the renderer
@@ -63,7 +63,7 @@ public actor IncrementalBuilder {
               let dirty = Self.dirtyJobs(renderer, bodies: bodies, templates: templates, previous: previous) else {
             let output = MemoryOutput()
             do {
-                let report = try await builder.build(into: output)
+                let report = try await builder.write(prepared, into: output, startedAt: start)
                 let files = output.files
                 self.previous = State(sources: sources, bodies: bodies, templates: templates, files: files, pages: report.pagesWritten)
                 return Build(files: files, pages: report.pagesWritten, warnings: report.warnings, duration: clock.now - start,

@@ -64,10 +64,16 @@ public struct SiteBuilder: Sendable {
     /// Builds the whole site into `sink`, telling `progress` how far it got. On failure nothing is
     /// committed: the caller discards the sink.
     public func build(into sink: some OutputSink, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         progress?(.preparing)
         let prepared = try await prepare()
+        return try await write(prepared, into: sink, startedAt: start, progress: progress)
+    }
+
+    /// Renders every page of an already prepared site into `sink`, with the site's other files; for
+    /// callers that looked at `prepare()`'s result first and must not load everything again.
+    public func write(_ prepared: Prepared, into sink: some OutputSink, startedAt start: ContinuousClock.Instant = .now,
+                      progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let renderer = prepared.renderer
         let jobs = renderer.jobs()
         let counter = progress.map { PageCounter(total: jobs.count, observer: $0) }
@@ -101,7 +107,7 @@ public struct SiteBuilder: Sendable {
         }
         progress?(.finished)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        return BuildReport(pagesWritten: written, filesWritten: written + assets, duration: clock.now - start,
+        return BuildReport(pagesWritten: written, filesWritten: written + assets, duration: .now - start,
                            warnings: diagnostics.warnings, graph: prepared.graph)
     }
 
