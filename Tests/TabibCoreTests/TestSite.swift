@@ -90,12 +90,41 @@ struct TestSite {
         }
     }
 
-    /// The text of every error of a failed build, one per line, in order.
-    func errors(baseURL: String? = nil) async -> String {
-        switch await build(baseURL: baseURL) {
-        case .success: return "(the build succeeded)"
-        case let .failure(failure): return failure.diagnostics.errors.map(\.description).joined(separator: "\n")
+    /// The text of every error of a failed build, one per line, in order. The build writes to a
+    /// folder holding a previous build, which must come out of the failure byte for byte as it was.
+    func errors(baseURL: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> String {
+        let output = root.appendingPathComponent("previous-build")
+        let previous: [String: [UInt8]] = [
+            OutputDirectory.markerName: Array(OutputDirectory.markerText.utf8),
+            "index.html": Array("<!DOCTYPE html><title>previous</title>".utf8),
+            "id/artikel/lama/index.html": Array("<p>previous article</p>".utf8),
+        ]
+        for (path, bytes) in previous { try? write("previous-build/\(path)", bytes: bytes) }
+        defer { try? FileManager.default.removeItem(at: output) }
+        do {
+            _ = try await SiteBuilder(options: BuildOptions(root: root, baseURL: baseURL)).build(toDirectory: output)
+            return "(the build succeeded)"
+        } catch {
+            #expect(Self.files(in: output) == previous, "the failed build changed the previous output", sourceLocation: sourceLocation)
+            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.contains(".tabib-") }
+            #expect(leftovers == [], "the failed build left its staging folder behind", sourceLocation: sourceLocation)
+            return error.diagnostics.errors.map(\.description).joined(separator: "\n")
         }
+    }
+
+    /// Every file under `folder` with its bytes, by path relative to it.
+    static func files(in folder: URL) -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               let data = FileManager.default.contents(atPath: url.path) {
+                result[path] = [UInt8](data)
+            }
+        }
+        return result
     }
 }
 
