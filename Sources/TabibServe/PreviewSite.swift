@@ -26,11 +26,11 @@ final class PreviewSite: @unchecked Sendable {
 
     /// Serves a new successful build and reloads the open pages whose content changed; every page
     /// reloads when the build before had failed, or when an asset that pages use (CSS, images) changed.
-    /// Returns the keys whose bytes changed.
+    /// Returns the keys whose bytes changed, looking only at `candidates` when given.
     @discardableResult
-    func publish(_ newer: SiteSnapshot) -> Set<String> {
+    func publish(_ newer: SiteSnapshot, candidates: Set<String>? = nil) -> Set<String> {
         let (changed, reloading): (Set<String>, [Listener]) = lock.withLock {
-            let changed = snapshot.changedKeys(in: newer)
+            let changed = snapshot.changedKeys(in: newer, among: candidates)
             let reloadAll = failure != nil || changed.contains { $0.hasPrefix("assets/") }
             snapshot = newer
             failure = nil

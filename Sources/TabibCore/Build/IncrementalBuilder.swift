@@ -1,109 +1,134 @@
 import Foundation
 
-/// Builds the site again after an edit, rendering only the pages whose inputs changed; `tabib serve`
-/// uses it. Every build still runs the first stages whole (`SiteBuilder.prepare()`: load, graph,
-/// templates, strings, Markdown bodies), then compares them with the previous build's:
+/// Builds the site again after an edit, reading, rendering and writing only what the edit changed;
+/// `tabib serve` uses it. It runs the same pipeline as `SiteBuilder`, with a cache between builds:
 ///
-/// - only Markdown bodies changed (front matter, `site.yaml` and UI strings identical, no link or
-///   mention added or removed): the pages of those files and their handouts are rendered again; a
-///   changed disclaimer renders every handout again;
-/// - only templates changed: the pages whose template, or a partial or parent it uses, changed;
-/// - `templates/assets/` is copied again on every build;
-/// - anything else — a front-matter key, a file added or removed, `site.yaml`, the UI strings —
-///   renders every page of the prepared site (`SiteBuilder.write`), as does the first build.
+/// - load: only files whose size, times or inode changed on disk are parsed again (`LoadCache`);
+/// - Markdown: only bodies whose text, aliases, callout titles or link targets changed are rendered
+///   again (`BodyCache`);
+/// - pages: only the pages that show something that changed are rendered again — see
+///   `IncrementalBuilder+dirtyPages.swift` for the rules — and pages that no longer exist are removed;
+/// - a changed template renders the pages whose template, or a partial or parent it uses, changed;
+/// - `site.yaml`, the UI strings or the disclaimer's title or address render every page;
+/// - `templates/assets/` is copied again every time; the sitemap, robots.txt and feeds are written
+///   again whenever front matter changed.
 ///
-/// Pages not rendered again, and the sitemap, robots.txt and feeds (which depend on front matter
-/// and settings only), are taken from the previous build. The rules above mirror what the renderer
-/// reads today; `tabib serve` checks each quick build against a full one and says so when they differ.
+/// The first build, and the first after a failed one, is full. `tabib serve` can check a quick build
+/// against a full one; the tests do so for every kind of edit.
 public actor IncrementalBuilder {
-    /// One build's whole output, and how it was made.
+    /// What one build wrote, and how it was made.
     public struct Build: Sendable {
-        public var files: [String: [UInt8]]
+        /// Pages the site has.
         public var pages: Int
+        /// Paths of the files written into the sink: all of them for a full build.
+        public var written: Set<String>
+        /// Paths of the previous build's files that this site no longer has.
+        public var removed: Set<String>
         public var warnings: [Diagnostic]
         public var duration: Duration
         /// How many pages went through the templates; all of them for a full build.
         public var rendered: Int
         public var isFull: Bool
+        public var stageTimes: [SiteBuilder.StageTime]
     }
 
     struct State {
-        var sources: String
-        var bodies: [String: RenderedBody]
+        var prepared: SiteBuilder.Prepared
         var templates: [String: String]
-        var files: [String: [UInt8]]
-        var pages: Int
+        var outputs: Set<String>
     }
 
     public let options: BuildOptions
+    private var cache = SiteBuilder.Cache()
     private var previous: State?
 
     public init(options: BuildOptions) { self.options = options }
 
     /// Forgets the previous build: the next one is full.
-    public func reset() { previous = nil }
+    public func reset() {
+        previous = nil
+        cache = SiteBuilder.Cache()
+    }
 
-    public func build() async throws(BuildFailure) -> Build {
+    /// Builds into `sink`: every file when the build is full, else the files that changed. When the
+    /// build fails, the sink may hold part of it: discard it.
+    public func build(into sink: some OutputSink) async throws(BuildFailure) -> Build {
         let clock = ContinuousClock()
         let start = clock.now
         let builder = SiteBuilder(options: options)
         let prepared: SiteBuilder.Prepared
+        // Taken out of the actor while the build fills it, so it is not copied.
+        var cache = self.cache
+        self.cache = SiteBuilder.Cache()
         do {
-            prepared = try await builder.prepare()
+            prepared = try await builder.prepare(reusing: &cache)
+            self.cache = cache
         } catch {
+            self.cache = cache
             previous = nil
             throw error
         }
-        let renderer = prepared.renderer
-        let sources = Self.sources(prepared)
         let templates = Self.templateSources(root: options.root)
-        let bodies = Dictionary(uniqueKeysWithValues: zip(renderer.graph.files.map(\.path), renderer.bodies.bodies))
+        var times = prepared.stageTimes
+        var mark = clock.now
 
-        guard let previous, previous.sources == sources,
-              let dirty = Self.dirtyJobs(renderer, bodies: bodies, templates: templates, previous: previous) else {
-            let output = MemoryOutput()
+        guard let previous, let plan = Self.plan(prepared, templates: templates, previous: previous) else {
+            let recorder = RecordingOutput(sink)
             do {
-                let report = try await builder.write(prepared, into: output, startedAt: start)
-                let files = output.files
-                self.previous = State(sources: sources, bodies: bodies, templates: templates, files: files, pages: report.pagesWritten)
-                return Build(files: files, pages: report.pagesWritten, warnings: report.warnings, duration: clock.now - start,
-                             rendered: report.pagesWritten, isFull: true)
+                let report = try await builder.write(prepared, into: recorder, startedAt: start)
+                let outputs = recorder.paths
+                times.append(.init(stage: "pages", duration: clock.now - mark))
+                self.previous = State(prepared: prepared, templates: templates, outputs: outputs)
+                return Build(pages: report.pagesWritten, written: outputs, removed: previous.map { $0.outputs.subtracting(outputs) } ?? [],
+                             warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: true,
+                             stageTimes: times)
             } catch {
                 self.previous = nil
                 throw error
             }
         }
+        times.append(.init(stage: "plan", duration: clock.now - mark))
+        mark = clock.now
 
-        var files = previous.files.filter { !$0.key.hasPrefix("assets/") }
+        let renderer = prepared.renderer
         var diagnostics = prepared.diagnostics
-        let jobs = Array(dirty)
-        let results = await ParallelMap.map(jobs) { renderer.render($0) }
-        for (file, pageDiagnostics) in results {
-            diagnostics += pageDiagnostics
-            if let file { files[file.path] = file.contents }
+        let jobs = Array(plan.pages)
+        let output = RecordingOutput(sink)
+        let results = await ParallelMap.map(jobs) { job -> [Diagnostic] in
+            let (file, diagnostics) = renderer.render(job)
+            guard let file else { return diagnostics }
+            do {
+                try output.write(file)
+                return diagnostics
+            } catch {
+                return diagnostics + [.error("write-failed", "could not write \(file.path) (\(error)); check the disk and its permissions.")]
+            }
         }
-        let assets = MemoryOutput()
+        diagnostics += results.flatMap { $0 }
         do {
-            _ = try Assets.copy(from: options.root, into: assets)
+            _ = try Assets.copy(from: options.root, into: output)
+            if plan.siteFiles {
+                try output.write(SiteFiles.sitemap(renderer))
+                try output.write(SiteFiles.robots(renderer))
+                for feed in SiteFiles.feeds(renderer) { try output.write(feed) }
+            }
         } catch {
-            diagnostics.append(.error("write-failed", "could not read the site's assets (\(error)); check templates/assets/ and its permissions."))
+            diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check templates/assets/, the disk and their permissions."))
         }
         guard !diagnostics.hasErrors else {
             self.previous = nil
             throw BuildFailure(diagnostics)
         }
-        files.merge(assets.files) { $1 }
-        self.previous = State(sources: sources, bodies: bodies, templates: templates, files: files, pages: previous.pages)
-        return Build(files: files, pages: previous.pages, warnings: diagnostics.warnings, duration: clock.now - start,
-                     rendered: jobs.count, isFull: false)
-    }
-
-    /// Everything a page can read besides Markdown bodies and templates: settings, UI strings, and
-    /// every file's identity and front matter, in order.
-    private static func sources(_ prepared: SiteBuilder.Prepared) -> String {
-        let renderer = prepared.renderer
-        return IncrementalFingerprint.of(renderer.graph.config) + "\n" + IncrementalFingerprint.of(renderer.handoutPDFs) + "\n"
-            + IncrementalFingerprint.of(renderer.strings.table) + "\n"
-            + IncrementalFingerprint.of(renderer.graph.files.map { [$0.path, $0.kind, $0.language, $0.id, $0.meta] as [Any] })
+        let written = output.paths
+        // Pages that no longer exist, and assets deleted from templates/assets/.
+        var removed = plan.outputs.map { previous.outputs.subtracting($0) } ?? []
+        removed.formUnion(previous.outputs.filter { $0.hasPrefix("assets/") && !written.contains($0) })
+        var outputs = plan.outputs ?? previous.outputs
+        outputs.subtract(removed)
+        outputs.formUnion(written)
+        times.append(.init(stage: "pages", duration: clock.now - mark))
+        self.previous = State(prepared: prepared, templates: templates, outputs: outputs)
+        return Build(pages: renderer.jobs().count, written: written, removed: removed, warnings: diagnostics.warnings,
+                     duration: clock.now - start, rendered: jobs.count, isFull: false, stageTimes: times)
     }
 }

@@ -35,13 +35,47 @@ public struct SiteBuilder: Sendable {
         public var graph: SiteGraph
         public var renderer: SiteRenderer
         public var diagnostics: [Diagnostic]
+        /// The content files read from disk for this build; the others were reused from the cache.
+        public var parsed: Set<String> = []
+        /// How long each stage took, in order.
+        public var stageTimes: [StageTime] = []
+    }
+
+    /// One stage of the pipeline and how long it took.
+    public struct StageTime: Sendable {
+        public var stage: String
+        public var duration: Duration
+    }
+
+    /// What one build keeps for the next: parsed files and rendered bodies, each with what it was made
+    /// from, so that a rebuild reads and renders only what changed (`tabib serve`).
+    public struct Cache: Sendable {
+        var load = LoadCache()
+        var bodies = BodyCache()
+        public init() {}
     }
 
     /// Loads, builds the graph, loads templates and strings, and renders bodies. Fails with every error of the
     /// first stage that has any.
     public func prepare() async throws(BuildFailure) -> Prepared {
+        var cache = Cache()
+        return try await prepare(reusing: &cache)
+    }
+
+    /// Prepares like `prepare()`, reusing from `cache` every parsed file and rendered body whose inputs
+    /// are unchanged, and leaves this build's in `cache`. The result is the same as without a cache.
+    public func prepare(reusing cache: inout Cache) async throws(BuildFailure) -> Prepared {
+        let clock = ContinuousClock()
+        var times: [StageTime] = []
+        var mark = clock.now
+        func lap(_ stage: String) {
+            let now = clock.now
+            times.append(StageTime(stage: stage, duration: now - mark))
+            mark = now
+        }
         let (content, loadDiagnostics) = await ContentLoader(root: options.root, includeDrafts: options.includeDrafts,
-                                                              baseURLOverride: options.baseURL).load()
+                                                              baseURLOverride: options.baseURL).load(reusing: &cache.load)
+        lap("load")
         var diagnostics = loadDiagnostics
         // Templates are checked even when content failed, so that one run reports both.
         let (templates, templateDiagnostics) = TemplateSet.load(root: options.root)
@@ -49,16 +83,18 @@ public struct SiteBuilder: Sendable {
         guard let content, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let (strings, stringDiagnostics) = UIStrings.load(root: options.root, config: content.config)
         diagnostics += stringDiagnostics
+        lap("templates")
         let (graph, graphDiagnostics) = SiteGraph.build(content)
         diagnostics += graphDiagnostics
+        lap("graph")
         guard let graph, let strings, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings)
+        let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, reusing: &cache.bodies)
         diagnostics += bodyDiagnostics
+        lap("markdown")
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         var renderer = SiteRenderer(graph: graph, templates: templates, strings: strings, bodies: bodies)
         renderer.handoutPDFs = options.handoutPDFs
-        return Prepared(graph: graph, renderer: renderer,
-                        diagnostics: diagnostics)
+        return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, parsed: content.parsed, stageTimes: times)
     }
 
     /// Builds the whole site into `sink`, telling `progress` how far it got. On failure nothing is

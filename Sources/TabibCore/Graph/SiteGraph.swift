@@ -1,3 +1,9 @@
+/// An alias and the cause or condition it names, in the order the graph indexed them.
+public struct AliasClaim: Sendable, Equatable {
+    public var alias: String
+    public var target: ContentKey
+}
+
 /// A link of the graph: `cause` can lead to `effect`, as stated by the articles in `evidence`.
 public struct Edge: Sendable, Hashable {
     public var cause: String
@@ -24,6 +30,8 @@ public struct SiteGraph: Sendable, LinkTargets {
     public let articlesAbout: [String: [String]]
     /// Language → the aliases of its entities.
     public let aliases: [String: AliasIndex]
+    /// Language → the same aliases as a list, to tell whether two builds link the same words.
+    public let aliasList: [String: [AliasClaim]]
 
     public func file(_ key: ContentKey, language: String) -> ContentFile? {
         index[key]?[language].map { files[$0] }
@@ -131,6 +139,7 @@ extension SiteGraph {
 
         // Aliases, per language: one entity each.
         var aliasIndexes: [String: AliasIndex] = [:]
+        var aliasLists: [String: [AliasClaim]] = [:]
         for language in config.languages {
             var owner: [String: ContentFile] = [:]
             var list: [(alias: String, target: ContentKey)] = []
@@ -149,6 +158,7 @@ extension SiteGraph {
                 }
             }
             aliasIndexes[language.code] = AliasIndex(list)
+            aliasLists[language.code] = list.map { AliasClaim(alias: $0.alias, target: $0.target) }
         }
 
         // Every output path belongs to one file.
@@ -175,6 +185,6 @@ extension SiteGraph {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (SiteGraph(config: config, files: files, routes: routes, index: index, entityKinds: entityKinds, edges: edges,
                           causesOf: causesOf, effectsOf: effectsOf, articlesAbout: about.mapValues { $0.sorted() },
-                          aliases: aliasIndexes), diagnostics)
+                          aliases: aliasIndexes, aliasList: aliasLists), diagnostics)
     }
 }

@@ -71,7 +71,7 @@ public struct CauseReference: Sendable, Hashable {
 }
 
 /// The typed front matter of any content file; which keys a kind allows is checked while reading.
-public struct FrontMatter: Sendable {
+public struct FrontMatter: Sendable, Equatable {
     public var title = ""
     public var summary: String?
     public var date: Day?

@@ -4,6 +4,8 @@ import Foundation
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var files: [ContentFile]
+    /// The paths of the files read from disk in this load; the others came from the `LoadCache`.
+    public var parsed: Set<String> = []
 }
 
 /// The first stage: reads `content/site.yaml` and every `content/<lang>/<section>/<id>.md`,
@@ -20,6 +22,13 @@ public struct ContentLoader: Sendable {
     }
 
     public func load() async -> (LoadedContent?, [Diagnostic]) {
+        var cache = LoadCache()
+        return await load(reusing: &cache)
+    }
+
+    /// Loads like `load()`, parsing only the files whose `FileStamp` differs from the one in `cache`,
+    /// and leaves in `cache` what this load read, for the next one.
+    public func load(reusing cache: inout LoadCache) async -> (LoadedContent?, [Diagnostic]) {
         let content = root.appendingPathComponent("content")
         let configURL = content.appendingPathComponent("site.yaml")
         guard let data = FileManager.default.contents(atPath: configURL.path) else {
@@ -37,15 +46,28 @@ public struct ContentLoader: Sendable {
         let (paths, layoutDiagnostics) = contentPaths(in: content, config: config)
         diagnostics += layoutDiagnostics
         let languages = Set(config.languages.map(\.code))
-        let results = await ParallelMap.map(paths) { entry in
-            Self.loadFile(url: entry.url, path: entry.path, kind: entry.kind, language: entry.language, languages: languages)
+        let previous = cache
+        let results = await ParallelMap.map(paths) { entry -> (LoadCache.Entry?, Bool) in
+            let stamp = FileStamp(path: entry.url.path)
+            if let reused = previous.reusable(entry.path, stamp: stamp) { return (reused, false) }
+            let (file, diagnostics) = Self.loadFile(url: entry.url, path: entry.path, kind: entry.kind, language: entry.language, languages: languages)
+            return (stamp.map { LoadCache.Entry(stamp: $0, file: file, diagnostics: diagnostics) }, true)
         }
         var files: [ContentFile] = []
-        for (file, fileDiagnostics) in results {
-            diagnostics += fileDiagnostics
-            if let file, includeDrafts || !file.meta.draft { files.append(file) }
+        var parsed: Set<String> = []
+        cache = LoadCache()
+        for (entry, (result, wasParsed)) in zip(paths, results) {
+            guard let result else {
+                // Gone between listing and reading.
+                diagnostics.append(.error("unreadable", "the file could not be read; check its permissions.", at: SourceLocation(path: entry.path)))
+                continue
+            }
+            cache.entries[entry.path] = result
+            if wasParsed { parsed.insert(entry.path) }
+            diagnostics += result.diagnostics
+            if let file = result.file, includeDrafts || !file.meta.draft { files.append(file) }
         }
-        return (diagnostics.hasErrors ? nil : LoadedContent(config: config, files: files), diagnostics)
+        return (diagnostics.hasErrors ? nil : LoadedContent(config: config, files: files, parsed: parsed), diagnostics)
     }
 
     struct Entry: Sendable {

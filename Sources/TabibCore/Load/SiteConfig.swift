@@ -26,7 +26,7 @@ public struct Clinic: Sendable, Hashable {
 }
 
 /// `content/site.yaml`.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     /// Absolute, always ending in `/`.
     public var baseURL: String
     public var defaultLanguage: String

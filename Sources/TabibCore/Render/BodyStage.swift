@@ -9,16 +9,38 @@ public struct RenderedBodies: Sendable {
 
 enum BodyStage {
     static func render(_ graph: SiteGraph, strings: UIStrings) async -> (RenderedBodies, [Diagnostic]) {
-        let titles: [String: [CalloutKind: String]] = Dictionary(uniqueKeysWithValues: graph.config.languages.map { language in
-            (language.code, Dictionary(uniqueKeysWithValues: CalloutKind.allCases.map { ($0, strings.text($0.stringKey, language.code)) }))
+        var cache = BodyCache()
+        return await render(graph, strings: strings, reusing: &cache)
+    }
+
+    /// Renders like `render(_:strings:)`, taking from `cache` every body whose text and inputs are
+    /// unchanged, and leaves this build's bodies in `cache` for the next one.
+    static func render(_ graph: SiteGraph, strings: UIStrings, reusing cache: inout BodyCache) async -> (RenderedBodies, [Diagnostic]) {
+        let inputs = Dictionary(uniqueKeysWithValues: graph.config.languages.map { language in
+            let titles = Dictionary(uniqueKeysWithValues: CalloutKind.allCases.map { ($0, strings.text($0.stringKey, language.code)) })
+            return (language.code, BodyCache.LanguageInputs(aliases: graph.aliasList[language.code] ?? [], calloutTitles: titles))
         })
-        let bodies = await ParallelMap.map(Array(graph.files.indices)) { i in
+        let previous = cache
+        let allowRawHTML = graph.config.allowRawHTML
+        let results = await ParallelMap.map(Array(graph.files.indices)) { i -> (RenderedBody, BodyCache.Entry?) in
             let file = graph.files[i]
-            return BodyRenderer(file: file, targets: graph,
-                                aliases: file.kind == .article ? graph.aliases[file.language] : nil,
-                                calloutTitles: titles[file.language] ?? [:],
-                                allowRawHTML: graph.config.allowRawHTML).render()
+            let language = inputs[file.language]
+            if let body = previous.reusable(file, inputs: language, allowRawHTML: allowRawHTML, targets: graph) {
+                return (body, previous.entries[file.path])
+            }
+            let recorder = RecordingTargets(graph)
+            let body = BodyRenderer(file: file, targets: recorder,
+                                    aliases: file.kind == .article ? graph.aliases[file.language] : nil,
+                                    calloutTitles: language?.calloutTitles ?? [:],
+                                    allowRawHTML: allowRawHTML).render()
+            let reusable = !recorder.listedIDs && !body.diagnostics.hasErrors
+            return (body, reusable ? BodyCache.Entry(file: file, body: body, lookups: recorder.lookups) : nil)
         }
+        cache = BodyCache()
+        cache.languages = inputs
+        cache.allowRawHTML = allowRawHTML
+        for (file, (_, entry)) in zip(graph.files, results) { cache.entries[file.path] = entry }
+        let bodies = results.map(\.0)
         var diagnostics = bodies.flatMap(\.diagnostics)
         var backlinks: [ContentKey: Set<ContentKey>] = [:]
         for (i, body) in bodies.enumerated() {
