@@ -27,7 +27,7 @@ article="$(basename "${articles[0]}")"
 file="$site/content/id/articles/$article"
 cp "$file" "$file.orig"
 log="$(mktemp)"
-"$tabib" serve --root "$site" --port "$port" >"$log" 2>&1 &
+"$tabib" serve --root "$site" --port "$port" --timings >"$log" 2>&1 &
 server=$!
 cleanup() {
     kill "$server" 2>/dev/null || true
@@ -50,7 +50,7 @@ grep -E "^Built " "$log" || true
 peak_before=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
 printf '\nSatu kalimat tambahan untuk mengukur pembangunan ulang.\n' >>"$file"
 wait_for "^Rebuilt in\|rebuild failed" 600
-grep -E "^Rebuilt in|rebuild failed" "$log"
+grep -E -A1 "^Rebuilt in|rebuild failed" "$log"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
 peak=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
 echo "N=$n: edited content/id/articles/$article; server memory: peak $((peak_before / 1024)) MiB after the first build, $((peak / 1024)) MiB after the rebuild, $((rss / 1024)) MiB resident now."

@@ -37,7 +37,7 @@ struct Rebuilder: Sendable {
         let changed = site.publish(snapshot, candidates: build.isFull ? nil : Set(written.keys).union(build.removed))
         report(.built(BuildSummary(trigger: trigger, duration: build.duration, pages: build.pages, files: snapshot.files.count,
                                    rendered: build.rendered, isFull: build.isFull, changed: changed.sorted(),
-                                   warnings: warnings.changed(build.warnings))))
+                                   warnings: warnings.changed(build.warnings), stageTimes: build.stageTimes)))
         guard !build.isFull, build.pages <= verificationLimit else { return }
         let reference = MemoryOutput()
         guard (try? await full.build(into: reference)) != nil else { return }

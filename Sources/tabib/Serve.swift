@@ -18,6 +18,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Include pages marked 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .long, help: "After each build, print how long each stage took (load, templates, graph, markdown, plan, pages).")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, such as 1313 (0 lets the system choose).") }
         guard !host.isEmpty else { throw ValidationError("--host must be an address such as 127.0.0.1 or 0.0.0.0.") }
@@ -25,7 +28,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let server = PreviewServer(options: ServeOptions(root: site.rootURL, host: host, port: port, includeDrafts: drafts))
-        let root = site.rootURL.path, host = host
+        let root = site.rootURL.path, host = host, timings = timings
         do {
             try await server.run { event in
                 switch event {
@@ -35,6 +38,7 @@ struct Serve: AsyncParsableCommand {
                 case let .built(summary):
                     Console.report(summary.warnings)
                     Self.say(summary.description)
+                    if timings { Self.say("  \(summary.stageText)") }
                 case let .failed(diagnostics, trigger):
                     Console.report(diagnostics)
                     Console.error(trigger.isEmpty

@@ -94,7 +94,7 @@ extension IncrementalBuilder {
         if changes.contents.contains(disclaimerKey) {
             for (i, file) in g1.files.enumerated() where file.kind == .article { pages.insert(.handout(i)) }
         }
-        let jobs = r1.jobs()
+        lazy var jobs = r1.jobs()
         let changedTemplates = Set(templates.keys).union(previous.templates.keys).filter { templates[$0] != previous.templates[$0] }
         if !changedTemplates.isEmpty {
             let all = templates.merging(previous.templates) { new, old in new + "\n" + old }

@@ -52,6 +52,8 @@ public struct SiteBuilder: Sendable {
     public struct Cache: Sendable {
         var load = LoadCache()
         var bodies = BodyCache()
+        /// The last graph built, with its diagnostics.
+        var graph: (graph: SiteGraph, diagnostics: [Diagnostic])?
         public init() {}
     }
 
@@ -84,7 +86,9 @@ public struct SiteBuilder: Sendable {
         let (strings, stringDiagnostics) = UIStrings.load(root: options.root, config: content.config)
         diagnostics += stringDiagnostics
         lap("templates")
-        let (graph, graphDiagnostics) = SiteGraph.build(content)
+        let (graph, graphDiagnostics) = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }
+            ?? SiteGraph.build(content)
+        cache.graph = graph.map { ($0, graphDiagnostics) }
         diagnostics += graphDiagnostics
         lap("graph")
         guard let graph, let strings, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }

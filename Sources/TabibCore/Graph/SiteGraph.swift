@@ -16,7 +16,7 @@ public struct Edge: Sendable, Hashable {
 /// each link, with every page's route. Built from front matter only; no Markdown is read here.
 public struct SiteGraph: Sendable, LinkTargets {
     public let config: SiteConfig
-    public let files: [ContentFile]
+    public internal(set) var files: [ContentFile]
     public let routes: Routes
     /// key → language → index in `files`.
     let index: [ContentKey: [String: Int]]

@@ -48,9 +48,10 @@ public struct ContentLoader: Sendable {
         let languages = Set(config.languages.map(\.code))
         let previous = cache
         let results = await ParallelMap.map(paths) { entry -> (LoadCache.Entry?, Bool) in
-            let stamp = FileStamp(path: entry.url.path)
+            let stamp = FileStamp(path: entry.absolutePath)
             if let reused = previous.reusable(entry.path, stamp: stamp) { return (reused, false) }
-            let (file, diagnostics) = Self.loadFile(url: entry.url, path: entry.path, kind: entry.kind, language: entry.language, languages: languages)
+            let (file, diagnostics) = Self.loadFile(absolutePath: entry.absolutePath, path: entry.path, kind: entry.kind,
+                                                    language: entry.language, languages: languages)
             return (stamp.map { LoadCache.Entry(stamp: $0, file: file, diagnostics: diagnostics) }, true)
         }
         var files: [ContentFile] = []
@@ -71,7 +72,7 @@ public struct ContentLoader: Sendable {
     }
 
     struct Entry: Sendable {
-        var url: URL
+        var absolutePath: String
         var path: String
         var kind: ContentKind
         var language: String
@@ -104,8 +105,8 @@ public struct ContentLoader: Sendable {
                         at: SourceLocation(path: "content/\(folder)/\(sectionFolder)"), notes: notes))
                     continue
                 }
-                let sectionURL = languageURL.appendingPathComponent(sectionFolder)
-                for name in ((try? fm.contentsOfDirectory(atPath: sectionURL.path)) ?? []).sorted() where !name.hasPrefix(".") {
+                let sectionPath = languageURL.appendingPathComponent(sectionFolder).path
+                for name in ((try? fm.contentsOfDirectory(atPath: sectionPath)) ?? []).sorted() where !name.hasPrefix(".") {
                     let path = "content/\(folder)/\(sectionFolder)/\(name)"
                     guard name.hasSuffix(".md") else {
                         diagnostics.append(.warning("not-markdown", "\(path) is not a .md file and is ignored; rename it to .md or move it out of content/.",
@@ -118,15 +119,15 @@ public struct ContentLoader: Sendable {
                                                   at: SourceLocation(path: path)))
                         continue
                     }
-                    entries.append(Entry(url: sectionURL.appendingPathComponent(name), path: path, kind: kind, language: folder))
+                    entries.append(Entry(absolutePath: sectionPath + "/" + name, path: path, kind: kind, language: folder))
                 }
             }
         }
         return (entries, diagnostics)
     }
 
-    static func loadFile(url: URL, path: String, kind: ContentKind, language: String, languages: Set<String>) -> (ContentFile?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+    static func loadFile(absolutePath: String, path: String, kind: ContentKind, language: String, languages: Set<String>) -> (ContentFile?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: absolutePath) else {
             return (nil, [.error("unreadable", "the file could not be read; check its permissions.", at: SourceLocation(path: path))])
         }
         let text: String
@@ -141,7 +142,7 @@ public struct ContentLoader: Sendable {
         }
         let (meta, diagnostics) = FrontMatterParser.parse(split.yaml, path: path, kind: kind, languages: languages)
         guard let meta else { return (nil, diagnostics) }
-        let id = String(url.lastPathComponent.dropLast(3))
+        let id = String(path.split(separator: "/").last!.dropLast(3))
         return (ContentFile(path: path, kind: kind, language: language, id: id, meta: meta, body: split.body, bodyStartLine: split.bodyStartLine), diagnostics)
     }
 }

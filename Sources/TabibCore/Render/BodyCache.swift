@@ -17,14 +17,29 @@ public struct BodyCache: Sendable {
     var entries: [String: Entry] = [:]
     var languages: [String: LanguageInputs] = [:]
     var allowRawHTML = false
+    /// The routes the bodies were rendered with: when they are all the same, no lookup needs checking.
+    var routes: Routes?
 
     public init() {}
 
+    /// What a build may take from the cache: the languages whose inputs are unchanged, and whether
+    /// every route is the same as before.
+    struct Reuse: Sendable {
+        var languages: Set<String>
+        var sameRoutes: Bool
+    }
+
+    func reuse(inputs: [String: LanguageInputs], allowRawHTML: Bool, routes: Routes) -> Reuse {
+        guard allowRawHTML == self.allowRawHTML else { return Reuse(languages: [], sameRoutes: false) }
+        return Reuse(languages: Set(inputs.keys.filter { languages[$0] == inputs[$0] }), sameRoutes: self.routes?.paths == routes.paths)
+    }
+
     /// The earlier rendering of `file`, when neither its text nor anything it read has changed.
-    func reusable(_ file: ContentFile, inputs: LanguageInputs?, allowRawHTML: Bool, targets: some LinkTargets) -> RenderedBody? {
-        guard let entry = entries[file.path], allowRawHTML == self.allowRawHTML, let inputs, languages[file.language] == inputs,
-              Self.sameSource(entry.file, file) else { return nil }
-        for lookup in entry.lookups where !lookup.holds(in: targets) { return nil }
+    func reusable(_ file: ContentFile, _ reuse: Reuse, targets: some LinkTargets) -> RenderedBody? {
+        guard reuse.languages.contains(file.language), let entry = entries[file.path], Self.sameSource(entry.file, file) else { return nil }
+        if !reuse.sameRoutes {
+            for lookup in entry.lookups where !lookup.holds(in: targets) { return nil }
+        }
         return entry.body
     }
 

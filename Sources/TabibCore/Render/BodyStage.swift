@@ -22,10 +22,11 @@ enum BodyStage {
         })
         let previous = cache
         let allowRawHTML = graph.config.allowRawHTML
+        let reuse = previous.reuse(inputs: inputs, allowRawHTML: allowRawHTML, routes: graph.routes)
         let results = await ParallelMap.map(Array(graph.files.indices)) { i -> (RenderedBody, BodyCache.Entry?) in
             let file = graph.files[i]
             let language = inputs[file.language]
-            if let body = previous.reusable(file, inputs: language, allowRawHTML: allowRawHTML, targets: graph) {
+            if let body = previous.reusable(file, reuse, targets: graph) {
                 return (body, previous.entries[file.path])
             }
             let recorder = RecordingTargets(graph)
@@ -39,6 +40,7 @@ enum BodyStage {
         cache = BodyCache()
         cache.languages = inputs
         cache.allowRawHTML = allowRawHTML
+        cache.routes = graph.routes
         for (file, (_, entry)) in zip(graph.files, results) { cache.entries[file.path] = entry }
         let bodies = results.map(\.0)
         var diagnostics = bodies.flatMap(\.diagnostics)
