@@ -129,7 +129,7 @@ extension IncrementalBuilder {
                 changes.linkTargets.formUnion(targets.subtracting([key]))
                 return
             }
-            if parsed.contains(f1.path), f0.meta != f1.meta {
+            if f0 !== f1, parsed.contains(f1.path), f0.meta != f1.meta {
                 changes.files.insert(i1)
                 changes.contents.insert(key)
                 changes.frontMatter = true
@@ -145,8 +145,10 @@ extension IncrementalBuilder {
                 changes.files.insert(i1)
                 changes.contents.insert(key)
             }
-            let (t0, t1) = (Set(b0.links.map(\.target)), Set(b1.links.map(\.target)))
-            if t0 != t1 { changes.linkTargets.formUnion(t0.symmetricDifference(t1).subtracting([key])) }
+            if b0.links != b1.links {
+                let (t0, t1) = (Set(b0.links.map(\.target)), Set(b1.links.map(\.target)))
+                changes.linkTargets.formUnion(t0.symmetricDifference(t1).subtracting([key]))
+            }
         }
         if g0.files.count == g1.files.count, zip(g0.files, g1.files).allSatisfy({ $0.path == $1.path }) {
             for i in g1.files.indices { compare(i, i) }

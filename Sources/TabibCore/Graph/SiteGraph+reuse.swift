@@ -5,7 +5,7 @@ extension SiteGraph {
     func reused(for content: LoadedContent) -> SiteGraph? {
         guard config == content.config, files.count == content.files.count else { return nil }
         for (old, new) in zip(files, content.files) {
-            guard old.path == new.path, old.meta == new.meta else { return nil }
+            guard old === new || old.path == new.path && old.meta == new.meta else { return nil }
         }
         var graph = self
         graph.files = content.files

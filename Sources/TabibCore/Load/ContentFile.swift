@@ -92,18 +92,29 @@ public struct FrontMatter: Sendable, Equatable {
     public var keyLocations: [String: SourceLocation] = [:]
 }
 
-/// A content file after loading: its identity, its front matter and its Markdown body.
-public struct ContentFile: Sendable {
+/// A content file after loading: its identity, its front matter and its Markdown body. Never changed
+/// once read, and shared (not copied) by every stage and by the caches between builds.
+public final class ContentFile: Sendable {
     /// Relative to the site root, e.g. `content/id/articles/kejang-otot-di-kaki.md`.
-    public var path: String
-    public var kind: ContentKind
-    public var language: String
+    public let path: String
+    public let kind: ContentKind
+    public let language: String
     /// The language-independent id: the file name without `.md`.
-    public var id: String
-    public var meta: FrontMatter
-    public var body: String
+    public let id: String
+    public let meta: FrontMatter
+    public let body: String
     /// The line of the file on which the body starts (1-based), to map Markdown positions to the file.
-    public var bodyStartLine: Int
+    public let bodyStartLine: Int
+
+    public init(path: String, kind: ContentKind, language: String, id: String, meta: FrontMatter, body: String, bodyStartLine: Int) {
+        self.path = path
+        self.kind = kind
+        self.language = language
+        self.id = id
+        self.meta = meta
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+    }
 
     /// The key under which translations of one another meet.
     public var key: ContentKey { ContentKey(kind: kind, id: id) }

@@ -45,7 +45,7 @@ public struct BodyCache: Sendable {
 
     /// Whether the Markdown and every position reported from it are the same.
     static func sameSource(_ a: ContentFile, _ b: ContentFile) -> Bool {
-        a.path == b.path && a.kind == b.kind && a.language == b.language && a.id == b.id
+        a === b || a.path == b.path && a.kind == b.kind && a.language == b.language && a.id == b.id
             && a.bodyStartLine == b.bodyStartLine && a.body == b.body
     }
 }
