@@ -27,7 +27,7 @@ struct Rebuilder: Sendable {
         let output = SnapshotOutput()
         let build: IncrementalBuilder.Build
         do {
-            build = try await incremental.build(into: output)
+            build = try await incremental.build(into: output, changed: trigger.isEmpty ? nil : Set(trigger))
         } catch {
             site.publish(BuildProblems(error.diagnostics))
             return report(.failed(diagnostics: error.diagnostics, trigger: trigger))

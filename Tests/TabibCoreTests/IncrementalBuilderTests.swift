@@ -13,8 +13,12 @@ import Testing
         let builder: IncrementalBuilder
         let options: BuildOptions
         var served: [String: [UInt8]] = [:]
+        /// The paths written or removed since the last build, as a file watcher reports them; nil when
+        /// the builder is to find changes by looking at every file.
+        var touched: Set<String>?
 
-        init() async throws {
+        init(watching: Bool = true) async throws {
+            touched = watching ? [] : nil
             root = FileManager.default.temporaryDirectory.appendingPathComponent("tabib-incremental-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             for folder in ["content", "templates"] {
@@ -34,6 +38,7 @@ import Testing
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
+            touched?.insert(path)
         }
 
         func replace(_ old: String, with new: String, in path: String) throws {
@@ -42,12 +47,16 @@ import Testing
             try write(path, text.replacingOccurrences(of: old, with: new))
         }
 
-        func remove(_ path: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
+        func remove(_ path: String) throws {
+            try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+            touched?.insert(path)
+        }
 
         /// Builds quickly and updates the served files as `tabib serve` does.
         func rebuild() async throws -> IncrementalBuilder.Build {
             let output = MemoryOutput()
-            let build = try await builder.build(into: output)
+            let build = try await builder.build(into: output, changed: touched)
+            if touched != nil { touched = [] }
             if build.isFull { served = [:] }
             for path in build.removed { served[path] = nil }
             served.merge(output.files) { $1 }
@@ -83,6 +92,24 @@ import Testing
         #expect(build.rendered == 2)
         #expect(build.written.contains("id/artikel/kram-betis-saat-berjalan/index.html"))
         #expect(build.removed.isEmpty)
+    }
+
+    @Test func withoutAWatcherEveryFileIsCheckedOnDisk() async throws {
+        let preview = try await Preview(watching: false)
+        try preview.write(Self.article, try preview.read(Self.article) + "\nSatu kalimat baru tentang dehidrasi.\n")
+        try preview.remove(Self.english)
+        let build = try await preview.rebuildAndCompare()
+        #expect(!build.isFull)
+        #expect(build.removed.contains("en/articles/calf-cramps-when-walking/index.html"))
+    }
+
+    @Test func aChangedFolderIsListedAgain() async throws {
+        let preview = try await Preview()
+        try preview.write("content/id/pages/tentang.md", "---\ntitle: Tentang\n---\n\nTentang situs ini.\n")
+        preview.touched = ["content/id/pages"]
+        let build = try await preview.rebuildAndCompare()
+        #expect(!build.isFull)
+        #expect(build.written.contains("id/tentang/index.html"))
     }
 
     @Test func savingAFileUnchangedRendersNothing() async throws {

@@ -52,7 +52,9 @@ public actor IncrementalBuilder {
 
     /// Builds into `sink`: every file when the build is full, else the files that changed. When the
     /// build fails, the sink may hold part of it: discard it.
-    public func build(into sink: some OutputSink) async throws(BuildFailure) -> Build {
+    /// `changed` lists the paths (relative to the root) a file watcher saw change since the last build;
+    /// with it, nothing else is looked at on disk. Without it, every file's stamp is checked.
+    public func build(into sink: some OutputSink, changed: Set<String>? = nil) async throws(BuildFailure) -> Build {
         let clock = ContinuousClock()
         let start = clock.now
         let builder = SiteBuilder(options: options)
@@ -61,14 +63,19 @@ public actor IncrementalBuilder {
         var cache = self.cache
         self.cache = SiteBuilder.Cache()
         do {
-            prepared = try await builder.prepare(reusing: &cache)
+            // After a failed build the watcher's paths do not cover everything since the cached one.
+            prepared = try await builder.prepare(reusing: &cache, changed: previous == nil ? nil : changed)
             self.cache = cache
         } catch {
             self.cache = cache
             previous = nil
             throw error
         }
-        let templates = Self.templateSources(root: options.root)
+        let templates = if let previous, let changed, !changed.contains(where: { $0.hasPrefix("templates/") }) {
+            previous.templates
+        } else {
+            Self.templateSources(root: options.root)
+        }
         var times = prepared.stageTimes
         var mark = clock.now
 

@@ -54,6 +54,9 @@ public struct SiteBuilder: Sendable {
         var bodies = BodyCache()
         /// The last graph built, with its diagnostics.
         var graph: (graph: SiteGraph, diagnostics: [Diagnostic])?
+        /// The templates and UI strings last loaded, with the languages the strings were loaded for.
+        var templates: (templates: TemplateSet?, diagnostics: [Diagnostic])?
+        var strings: (languages: [Language], defaultLanguage: String, strings: UIStrings?, diagnostics: [Diagnostic])?
         public init() {}
     }
 
@@ -66,7 +69,9 @@ public struct SiteBuilder: Sendable {
 
     /// Prepares like `prepare()`, reusing from `cache` every parsed file and rendered body whose inputs
     /// are unchanged, and leaves this build's in `cache`. The result is the same as without a cache.
-    public func prepare(reusing cache: inout Cache) async throws(BuildFailure) -> Prepared {
+    /// `changed` lists the paths (relative to the root) a file watcher saw change since the cached
+    /// build; with it, nothing else is looked at on disk.
+    public func prepare(reusing cache: inout Cache, changed: Set<String>? = nil) async throws(BuildFailure) -> Prepared {
         let clock = ContinuousClock()
         var times: [StageTime] = []
         var mark = clock.now
@@ -76,14 +81,24 @@ public struct SiteBuilder: Sendable {
             mark = now
         }
         let (content, loadDiagnostics) = await ContentLoader(root: options.root, includeDrafts: options.includeDrafts,
-                                                              baseURLOverride: options.baseURL).load(reusing: &cache.load)
+                                                              baseURLOverride: options.baseURL).load(reusing: &cache.load, changed: changed)
         lap("load")
         var diagnostics = loadDiagnostics
         // Templates are checked even when content failed, so that one run reports both.
-        let (templates, templateDiagnostics) = TemplateSet.load(root: options.root)
+        let templatesUnchanged = changed.map { !$0.contains { $0.hasPrefix("templates/") } } ?? false
+        let (templates, templateDiagnostics) = templatesUnchanged ? cache.templates ?? TemplateSet.load(root: options.root)
+                                                                  : TemplateSet.load(root: options.root)
+        cache.templates = (templates, templateDiagnostics)
         diagnostics += templateDiagnostics
         guard let content, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        let (strings, stringDiagnostics) = UIStrings.load(root: options.root, config: content.config)
+        let config = content.config
+        let (strings, stringDiagnostics): (UIStrings?, [Diagnostic])
+        if templatesUnchanged, let cached = cache.strings, cached.languages == config.languages, cached.defaultLanguage == config.defaultLanguage {
+            (strings, stringDiagnostics) = (cached.strings, cached.diagnostics)
+        } else {
+            (strings, stringDiagnostics) = UIStrings.load(root: options.root, config: config)
+        }
+        cache.strings = (config.languages, config.defaultLanguage, strings, stringDiagnostics)
         diagnostics += stringDiagnostics
         lap("templates")
         let (graph, graphDiagnostics) = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }

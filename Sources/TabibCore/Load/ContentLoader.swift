@@ -27,8 +27,11 @@ public struct ContentLoader: Sendable {
     }
 
     /// Loads like `load()`, parsing only the files whose `FileStamp` differs from the one in `cache`,
-    /// and leaves in `cache` what this load read, for the next one.
-    public func load(reusing cache: inout LoadCache) async -> (LoadedContent?, [Diagnostic]) {
+    /// and leaves in `cache` what this load read, for the next one. With `changed` (paths relative to
+    /// the root that a file watcher saw change since the cached load), only those are looked at on
+    /// disk; any change the cached listing cannot take in (a folder, a file that is not Markdown)
+    /// makes it list every folder again.
+    public func load(reusing cache: inout LoadCache, changed: Set<String>? = nil) async -> (LoadedContent?, [Diagnostic]) {
         let content = root.appendingPathComponent("content")
         let configURL = content.appendingPathComponent("site.yaml")
         guard let data = FileManager.default.contents(atPath: configURL.path) else {
@@ -43,11 +46,15 @@ public struct ContentLoader: Sendable {
         guard let config = parsedConfig else { return (nil, configDiagnostics) }
         var diagnostics = configDiagnostics
 
-        let (paths, layoutDiagnostics) = contentPaths(in: content, config: config)
+        let hinted = changed.flatMap { cache.listing(after: $0, config: config, content: content.path) }
+        let (paths, layoutDiagnostics) = hinted ?? contentPaths(in: content, config: config)
         diagnostics += layoutDiagnostics
         let languages = Set(config.languages.map(\.code))
         let previous = cache
+        // Files the watcher did not see change need no look on disk.
+        let watched: Set<String>? = hinted == nil ? nil : changed
         let results = await ParallelMap.map(paths) { entry -> (LoadCache.Entry?, Bool) in
+            if let watched, !watched.contains(entry.path), let reused = previous.entries[entry.path] { return (reused, false) }
             let stamp = FileStamp(path: entry.absolutePath)
             if let reused = previous.reusable(entry.path, stamp: stamp) { return (reused, false) }
             let (file, diagnostics) = Self.loadFile(absolutePath: entry.absolutePath, path: entry.path, kind: entry.kind,
@@ -57,6 +64,7 @@ public struct ContentLoader: Sendable {
         var files: [ContentFile] = []
         var parsed: Set<String> = []
         cache = LoadCache()
+        cache.listing = LoadCache.Listing(languages: config.languages.map(\.code), entries: paths, diagnostics: layoutDiagnostics)
         for (entry, (result, wasParsed)) in zip(paths, results) {
             guard let result else {
                 // Gone between listing and reading.
@@ -72,6 +80,11 @@ public struct ContentLoader: Sendable {
     }
 
     struct Entry: Sendable {
+        /// Sorted as `contentPaths` lists them: by language folder, then section folder, then name.
+        static func inOrder(_ a: Entry, _ b: Entry) -> Bool {
+            (a.language, a.kind.folder, a.name) < (b.language, b.kind.folder, b.name)
+        }
+        var name: String { String(path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? "") }
         var absolutePath: String
         var path: String
         var kind: ContentKind

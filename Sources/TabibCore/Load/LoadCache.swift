@@ -9,10 +9,47 @@ public struct LoadCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
+    /// The content files found by the last full listing of the folders, as changed since.
+    struct Listing: Sendable {
+        var languages: [String]
+        var entries: [ContentLoader.Entry]
+        var diagnostics: [Diagnostic]
+    }
+
     /// By path relative to the site root.
     var entries: [String: Entry] = [:]
+    var listing: Listing?
 
     public init() {}
+
+    /// The cached listing with the files in `changed` added or dropped as they now are on disk, or nil
+    /// when a change needs the folders listed again: a folder, a file that is not a well-named Markdown
+    /// file of a known language and section, or a listing made with other languages.
+    func listing(after changed: Set<String>, config: SiteConfig, content: String) -> ([ContentLoader.Entry], [Diagnostic])? {
+        guard var listing, listing.languages == config.languages.map(\.code) else { return nil }
+        for path in changed where path.hasPrefix("content/") && path != "content/site.yaml" {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 4, config.language(parts[1]) != nil, let kind = ContentKind(folder: parts[2]),
+                  parts[3].hasSuffix(".md"), !parts[3].hasPrefix("."),
+                  FrontMatterParser.slugProblem(String(parts[3].dropLast(3))) == nil else { return nil }
+            let absolute = content + "/" + parts[1...].joined(separator: "/")
+            var info = stat()
+            let exists = stat(absolute, &info) == 0
+            if exists, info.st_mode & S_IFMT != S_IFREG { return nil }
+            let entry = ContentLoader.Entry(absolutePath: absolute, path: path, kind: kind, language: parts[1])
+            // The first entry not before this one.
+            var (low, high) = (0, listing.entries.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if ContentLoader.Entry.inOrder(listing.entries[middle], entry) { low = middle + 1 } else { high = middle }
+            }
+            let index = low
+            let present = index < listing.entries.endIndex && listing.entries[index].path == path
+            if exists, !present { listing.entries.insert(entry, at: index) }
+            if !exists, present { listing.entries.remove(at: index) }
+        }
+        return (listing.entries, listing.diagnostics)
+    }
 
     func reusable(_ path: String, stamp: FileStamp?) -> Entry? {
         guard let stamp, let entry = entries[path], entry.stamp == stamp else { return nil }
