@@ -174,6 +174,31 @@ import Testing
         #expect(build.written.contains("id/artikel/kaki-mati-rasa-setelah-latihan/index.html"))
     }
 
+    @Test func droppingALinkTakesTheArticleOffWhatLinksHere() async throws {
+        let preview = try await Preview()
+        try preview.replace(" dan [Otot Kaki Berkedut Setelah Berjalan](@/articles/kedutan-kaki-setelah-berjalan.md)", with: "", in: Self.article)
+        let build = try await preview.rebuildAndCompare()
+        #expect(!build.isFull)
+        #expect(build.written.contains("id/artikel/kedutan-kaki-setelah-berjalan/index.html"))
+    }
+
+    @Test func renamingAHeadingALinkLeadsToFailsUntilTheLinkIsFixed() async throws {
+        let preview = try await Preview()
+        let target = "content/id/articles/kedutan-kaki-setelah-berjalan.md"
+        try preview.replace("(@/articles/kedutan-kaki-setelah-berjalan.md)", with: "(@/articles/kedutan-kaki-setelah-berjalan.md#faktor-penyebab-kedutan)", in: Self.article)
+        _ = try await preview.rebuildAndCompare()
+        try preview.replace("## Faktor Penyebab Kedutan", with: "## Penyebab Kedutan", in: target)
+        do {
+            _ = try await preview.rebuild()
+            Issue.record("the quick build should fail on the broken anchor")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.map(\.code) == ["broken-anchor"])
+        }
+        try preview.replace("#faktor-penyebab-kedutan)", with: "#penyebab-kedutan)", in: Self.article)
+        let build = try await preview.rebuildAndCompare()
+        #expect(build.isFull)
+    }
+
     @Test func deletingATranslationRemovesItsPagesAndUpdatesTheSwitchers() async throws {
         let preview = try await Preview()
         try preview.remove(Self.english)

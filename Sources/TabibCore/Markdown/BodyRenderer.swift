@@ -7,19 +7,6 @@ public struct PageLink: Sendable, Hashable {
     public var location: SourceLocation
 }
 
-/// A Markdown body turned into HTML, with what the rest of the build needs to know about it.
-public struct RenderedBody: Sendable {
-    public var html: String
-    /// The ids of its headings, for `#anchor` links.
-    public var anchors: Set<String>
-    public var links: [PageLink]
-    /// The HTML of its see-a-doctor and emergency callouts, in order: printed on handouts.
-    public var redFlags: [String]
-    /// The entities it auto-linked, in order of first mention.
-    public var mentions: [ContentKey]
-    public var diagnostics: [Diagnostic]
-}
-
 /// Where `@/` links and auto-links lead: answered by the site's routes.
 public protocol LinkTargets: Sendable {
     /// The site path of `key` in `language`, or in the source language when it has no such translation.

@@ -6,6 +6,9 @@ public struct BodyCache: Sendable {
         var body: RenderedBody
         /// Every `resolve` the body asked of the link targets, with the answer it got.
         var lookups: [TargetLookup]
+        /// False when the body depends on more than its lookups (it asked for every id to suggest a
+        /// fix) or has errors: it is rendered again next time.
+        var reusable = true
     }
 
     /// What every body of one language reads: the aliases it links and the titles of its callouts.
@@ -14,11 +17,16 @@ public struct BodyCache: Sendable {
         var calloutTitles: [CalloutKind: String]
     }
 
-    var entries: [String: Entry] = [:]
+    /// The cached build's files, and their bodies in the same order (nil: not reusable).
+    var files: [ContentFile] = []
+    var entries: [Entry?] = []
     var languages: [String: LanguageInputs] = [:]
     var allowRawHTML = false
     /// The routes the bodies were rendered with: when they are all the same, no lookup needs checking.
     var routes: Routes?
+    /// "What links here" of the cached build, and whether its anchors were all checked and found.
+    var backlinks: [ContentKey: Set<ContentKey>]?
+    var anchorsChecked = false
 
     public init() {}
 
@@ -34,13 +42,27 @@ public struct BodyCache: Sendable {
         return Reuse(languages: Set(inputs.keys.filter { languages[$0] == inputs[$0] }), sameRoutes: self.routes?.paths == routes.paths)
     }
 
-    /// The earlier rendering of `file`, when neither its text nor anything it read has changed.
-    func reusable(_ file: ContentFile, _ reuse: Reuse, targets: some LinkTargets) -> RenderedBody? {
-        guard reuse.languages.contains(file.language), let entry = entries[file.path], Self.sameSource(entry.file, file) else { return nil }
+    /// Whether `files` are the cached build's files, in the same order (their contents may differ).
+    func isAligned(with files: [ContentFile]) -> Bool {
+        guard files.count == self.files.count, !files.isEmpty else { return false }
+        return zip(files, self.files).allSatisfy { $0 === $1 || $0.path == $1.path }
+    }
+
+    /// The entries by their file's path, for a build whose files are not aligned with the cache's.
+    func entriesByPath() -> [String: Entry] {
+        var result: [String: Entry] = [:]
+        for case let entry? in entries { result[entry.file.path] = entry }
+        return result
+    }
+
+    /// Whether `entry` is still what `file` renders to: the same text, and the same answers to
+    /// everything it read.
+    func reusable(_ entry: Entry, for file: ContentFile, _ reuse: Reuse, targets: some LinkTargets) -> Bool {
+        guard reuse.languages.contains(file.language), Self.sameSource(entry.file, file) else { return false }
         if !reuse.sameRoutes {
-            for lookup in entry.lookups where !lookup.holds(in: targets) { return nil }
+            for lookup in entry.lookups where !lookup.holds(in: targets) { return false }
         }
-        return entry.body
+        return true
     }
 
     /// Whether the Markdown and every position reported from it are the same.

@@ -14,41 +14,102 @@ enum BodyStage {
     }
 
     /// Renders like `render(_:strings:)`, taking from `cache` every body whose text and inputs are
-    /// unchanged, and leaves this build's bodies in `cache` for the next one.
+    /// unchanged, and leaves this build's bodies in `cache` for the next one. When the files are the
+    /// same as the cached build's, "what links here" and the anchor checks are brought up to date
+    /// for the bodies that changed instead of being made again.
     static func render(_ graph: SiteGraph, strings: UIStrings, reusing cache: inout BodyCache) async -> (RenderedBodies, [Diagnostic]) {
         let inputs = Dictionary(uniqueKeysWithValues: graph.config.languages.map { language in
             let titles = Dictionary(uniqueKeysWithValues: CalloutKind.allCases.map { ($0, strings.text($0.stringKey, language.code)) })
             return (language.code, BodyCache.LanguageInputs(aliases: graph.aliasList[language.code] ?? [], calloutTitles: titles))
         })
         let previous = cache
+        cache = BodyCache()
         let allowRawHTML = graph.config.allowRawHTML
         let reuse = previous.reuse(inputs: inputs, allowRawHTML: allowRawHTML, routes: graph.routes)
-        let results = await ParallelMap.map(Array(graph.files.indices)) { i -> (RenderedBody, BodyCache.Entry?) in
+        let aligned = previous.isAligned(with: graph.files)
+        let byPath = aligned ? [:] : previous.entriesByPath()
+
+        // What can be taken from the cache, file by file; the rest is rendered on every core.
+        var entries: [BodyCache.Entry?] = graph.files.indices.map { i in
             let file = graph.files[i]
-            let language = inputs[file.language]
-            if let body = previous.reusable(file, reuse, targets: graph) {
-                return (body, previous.entries[file.path])
-            }
+            let entry = aligned ? previous.entries[i] : byPath[file.path]
+            guard let entry, previous.reusable(entry, for: file, reuse, targets: graph) else { return nil }
+            return entry
+        }
+        let stale = graph.files.indices.filter { entries[$0] == nil }
+        let rendered = await ParallelMap.map(stale) { i -> BodyCache.Entry in
+            let file = graph.files[i]
             let recorder = RecordingTargets(graph)
             let body = BodyRenderer(file: file, targets: recorder,
                                     aliases: file.kind == .article ? graph.aliases[file.language] : nil,
-                                    calloutTitles: language?.calloutTitles ?? [:],
+                                    calloutTitles: inputs[file.language]?.calloutTitles ?? [:],
                                     allowRawHTML: allowRawHTML).render()
-            let reusable = !recorder.listedIDs && !body.diagnostics.hasErrors
-            return (body, reusable ? BodyCache.Entry(file: file, body: body, lookups: recorder.lookups) : nil)
+            return BodyCache.Entry(file: file, body: body, lookups: recorder.lookups, reusable: !recorder.listedIDs && !body.diagnostics.hasErrors)
         }
-        cache = BodyCache()
+        for (i, entry) in zip(stale, rendered) { entries[i] = entry }
+        let all = entries.map { $0! }
+        let bodies = all.map(\.body)
+
+        var diagnostics = bodies.flatMap(\.diagnostics)
+        let backlinks: [ContentKey: Set<ContentKey>]
+        let anchorDiagnostics: [Diagnostic]
+        if aligned, let previousBacklinks = previous.backlinks, previous.anchorsChecked {
+            let changed = stale
+            backlinks = updatedBacklinks(previousBacklinks, changed: changed, before: previous.entries.map { $0!.body }, after: bodies, graph)
+            // Links from changed bodies, and links into changed bodies whose headings changed.
+            var sources = Set(changed)
+            for i in changed where previous.entries[i]!.body.anchors != bodies[i].anchors {
+                for key in backlinks[graph.files[i].key] ?? [] { sources.formUnion((graph.index[key] ?? [:]).values) }
+            }
+            anchorDiagnostics = brokenAnchors(from: sources.sorted(), bodies, graph)
+        } else {
+            backlinks = allBacklinks(bodies, graph)
+            anchorDiagnostics = brokenAnchors(from: Array(graph.files.indices), bodies, graph)
+        }
+        diagnostics += anchorDiagnostics
+
         cache.languages = inputs
         cache.allowRawHTML = allowRawHTML
         cache.routes = graph.routes
-        for (file, (_, entry)) in zip(graph.files, results) { cache.entries[file.path] = entry }
-        let bodies = results.map(\.0)
-        var diagnostics = bodies.flatMap(\.diagnostics)
+        cache.files = graph.files
+        cache.entries = all.map { $0.reusable ? $0 : nil }
+        cache.backlinks = backlinks
+        cache.anchorsChecked = anchorDiagnostics.isEmpty && !cache.entries.contains { $0 == nil }
+        return (RenderedBodies(bodies: bodies, backlinks: backlinks), diagnostics)
+    }
+
+    /// Target key → the keys of the pages whose bodies link to it.
+    static func allBacklinks(_ bodies: [RenderedBody], _ graph: SiteGraph) -> [ContentKey: Set<ContentKey>] {
         var backlinks: [ContentKey: Set<ContentKey>] = [:]
         for (i, body) in bodies.enumerated() {
-            let source = graph.files[i]
-            for link in body.links {
-                if link.target != source.key { backlinks[link.target, default: []].insert(source.key) }
+            let source = graph.files[i].key
+            for link in body.links where link.target != source { backlinks[link.target, default: []].insert(source) }
+        }
+        return backlinks
+    }
+
+    /// The backlinks of the same files after the bodies at `changed` were rendered again.
+    static func updatedBacklinks(_ backlinks: [ContentKey: Set<ContentKey>], changed: [Int], before: [RenderedBody], after: [RenderedBody],
+                                 _ graph: SiteGraph) -> [ContentKey: Set<ContentKey>] {
+        var backlinks = backlinks
+        for source in Set(changed.map { graph.files[$0].key }) {
+            let files = (graph.index[source] ?? [:]).values
+            var targets: Set<ContentKey> = []
+            for i in files { targets.formUnion(before[i].links.map(\.target)); targets.formUnion(after[i].links.map(\.target)) }
+            for target in targets where target != source {
+                let links = files.contains { after[$0].links.contains { $0.target == target } }
+                if links { backlinks[target, default: []].insert(source) } else { backlinks[target]?.remove(source) }
+                if backlinks[target]?.isEmpty == true { backlinks[target] = nil }
+            }
+        }
+        return backlinks
+    }
+
+    /// Every `#anchor` of the links in the bodies at `sources` that no heading of its page has.
+    static func brokenAnchors(from sources: [Int], _ bodies: [RenderedBody], _ graph: SiteGraph) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for i in sources {
+            for link in bodies[i].links {
                 guard let anchor = link.anchor, let target = graph.index[link.target]?[link.targetLanguage] else { continue }
                 let anchors = bodies[target].anchors
                 if !anchors.contains(anchor) {
@@ -61,6 +122,6 @@ enum BodyStage {
                 }
             }
         }
-        return (RenderedBodies(bodies: bodies, backlinks: backlinks), diagnostics)
+        return diagnostics
     }
 }
