@@ -50,32 +50,40 @@ public struct ContentLoader: Sendable {
         let (paths, layoutDiagnostics) = hinted ?? contentPaths(in: content, config: config)
         diagnostics += layoutDiagnostics
         let languages = Set(config.languages.map(\.code))
-        let previous = cache
-        // Files the watcher did not see change need no look on disk.
-        let watched: Set<String>? = hinted == nil ? nil : changed
-        let results = await ParallelMap.map(paths) { entry -> (LoadCache.Entry?, Bool) in
-            if let watched, !watched.contains(entry.path), let reused = previous.entries[entry.path] { return (reused, false) }
+        // Taken out of the cache, so that it is changed in place.
+        var entries = cache.entries
+        cache = LoadCache()
+        cache.listing = LoadCache.Listing(languages: config.languages.map(\.code), entries: paths, diagnostics: layoutDiagnostics)
+        if hinted == nil {
+            let listed = Set(paths.map(\.path))
+            entries = entries.filter { listed.contains($0.key) }
+        }
+        // With the watcher's paths, only those are looked at on disk; without, every file's stamp is.
+        let toRead = paths.filter { entry in changed.map { hinted == nil || $0.contains(entry.path) } ?? true || entries[entry.path] == nil }
+        let results = await ParallelMap.map(toRead.map { ($0, entries[$0.path]) }) { entry, cached -> (LoadCache.Entry?, Bool) in
             let stamp = FileStamp(path: entry.absolutePath)
-            if let reused = previous.reusable(entry.path, stamp: stamp) { return (reused, false) }
+            if let cached, let stamp, cached.stamp == stamp { return (cached, false) }
             let (file, diagnostics) = Self.loadFile(absolutePath: entry.absolutePath, path: entry.path, kind: entry.kind,
                                                     language: entry.language, languages: languages)
             return (stamp.map { LoadCache.Entry(stamp: $0, file: file, diagnostics: diagnostics) }, true)
         }
-        var files: [ContentFile] = []
         var parsed: Set<String> = []
-        cache = LoadCache()
-        cache.listing = LoadCache.Listing(languages: config.languages.map(\.code), entries: paths, diagnostics: layoutDiagnostics)
-        for (entry, (result, wasParsed)) in zip(paths, results) {
-            guard let result else {
+        for (entry, (result, wasParsed)) in zip(toRead, results) {
+            entries[entry.path] = result
+            if wasParsed { parsed.insert(entry.path) }
+        }
+        if let changed { for path in changed where entries[path] != nil && !paths.contains(where: { $0.path == path }) { entries[path] = nil } }
+        var files: [ContentFile] = []
+        for entry in paths {
+            guard let result = entries[entry.path] else {
                 // Gone between listing and reading.
                 diagnostics.append(.error("unreadable", "the file could not be read; check its permissions.", at: SourceLocation(path: entry.path)))
                 continue
             }
-            cache.entries[entry.path] = result
-            if wasParsed { parsed.insert(entry.path) }
             diagnostics += result.diagnostics
             if let file = result.file, includeDrafts || !file.meta.draft { files.append(file) }
         }
+        cache.entries = entries
         return (diagnostics.hasErrors ? nil : LoadedContent(config: config, files: files, parsed: parsed), diagnostics)
     }
 

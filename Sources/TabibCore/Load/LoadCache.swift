@@ -50,11 +50,6 @@ public struct LoadCache: Sendable {
         }
         return (listing.entries, listing.diagnostics)
     }
-
-    func reusable(_ path: String, stamp: FileStamp?) -> Entry? {
-        guard let stamp, let entry = entries[path], entry.stamp == stamp else { return nil }
-        return entry
-    }
 }
 
 /// A file's identity and last change as the file system reports them. Two equal stamps mean the
