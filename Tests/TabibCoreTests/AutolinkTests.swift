@@ -66,9 +66,45 @@ import Testing
         #expect(!page.contains("href=\"/id/kondisi/kram-otot/\">Kram otot</a>"))
     }
 
+    @Test func multiByteCharactersAroundAMentionStayWhole() async throws {
+        #expect(try await Self.body("Dehidrasi—kram “otot” lagi.") ==
+            #"<p><a href="/id/penyebab/dehidrasi/">Dehidrasi</a>—<a href="/id/kondisi/kram-otot/">kram</a> “otot” lagi.</p>"#)
+    }
+
+    @Test func combiningMarkOnAnAliasMakesAnotherWord() async throws {
+        #expect(try await Self.body("Krame\u{301}, kram\u{301} dan kram.") ==
+            "<p>Krame\u{301}, kram\u{301} dan <a href=\"/id/kondisi/kram-otot/\">kram</a>.</p>")
+    }
+
+    /// Each mention of `aliases` in `text`, as `mention@offset in Characters:target id`.
+    static func mentions(of aliases: [(alias: String, id: String)], in text: String) -> [String] {
+        let index = AliasIndex(aliases.map { (alias: $0.alias, target: ContentKey(kind: .condition, id: $0.id)) })
+        return index.matches(in: text).map { "\(text[$0.range])@\(text.distance(from: text.startIndex, to: $0.range.lowerBound)):\($0.target.id)" }
+    }
+
     @Test func aliasIndexFindsEveryWholeWordMention() {
-        let index = AliasIndex([("kram", ContentKey(kind: .condition, id: "k")), ("kram otot", ContentKey(kind: .condition, id: "ko"))])
-        #expect(index.matches(in: "kram otot, kram; kramik kram-kram").map { "\($0.range):\($0.target.id)" } ==
-            ["0..<9:ko", "11..<15:k", "24..<33:k"])
+        #expect(Self.mentions(of: [("kram", "k"), ("kram otot", "ko")], in: "kram otot, kram; kramik kram-kram") ==
+            ["kram otot@0:ko", "kram@11:k", "kram-kram@24:k"])
+    }
+
+    @Test func nonASCIILettersAndDigitsNextToAnAliasMakeALongerWord() {
+        #expect(Self.mentions(of: [("kram", "k")], in: "ékram kramé kramü kram٣ µkram kram\u{301} kram.") == ["kram@35:k"])
+    }
+
+    @Test func uppercaseNonASCIIAliasMatchesInAnyCase() {
+        #expect(Self.mentions(of: [("ÉDEMA", "e")], in: "Édema, édema, ÉDEMA; anti-édema édema-Édema") ==
+            ["Édema@0:e", "édema@7:e", "ÉDEMA@14:e", "édema-Édema@32:e"])
+    }
+
+    @Test func combiningMarksMatchTheirPrecomposedLetters() {
+        let text = "E\u{301}DEMA dan e\u{301}dema"
+        #expect(Self.mentions(of: [("édema", "e")], in: text) == ["E\u{301}DEMA@0:e", "e\u{301}dema@10:e"])
+        // The whole Characters: the mark belongs to the mention.
+        #expect(AliasIndex([(alias: "édema", target: ContentKey(kind: .condition, id: "e"))]).matches(in: text)
+            .map { Array(text.utf8[$0.range]).count } == [7, 7])
+    }
+
+    @Test func arabicAliasIsFoundOnlyAsAWholeWord() {
+        #expect(Self.mentions(of: [("تشنج", "t")], in: "التشنج تشنج، تشنجات") == ["تشنج@7:t"])
     }
 }

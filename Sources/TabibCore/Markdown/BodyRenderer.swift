@@ -201,28 +201,23 @@ struct BodyRenderer {
                 continue
             case .text:
                 guard let literal = current.literal else { continue }
-                let matches = aliases.matches(in: literal).filter { !linked.contains($0.target) }
-                guard !matches.isEmpty else { continue }
-                var characters = Array(literal)
-                var cursor = 0
+                // Match ranges are Character boundaries of `literal`, so every piece is whole Characters.
+                var cursor = literal.startIndex
                 var pieces: [MarkdownNode] = []
-                var seen: Set<ContentKey> = []
-                for match in matches where !seen.contains(match.target) && !linked.contains(match.target) {
+                for match in aliases.matches(in: literal) where !linked.contains(match.target) {
                     guard let target = targets.resolve(match.target, language: file.language) else { continue }
-                    seen.insert(match.target)
                     linked.insert(match.target)
                     state.mentions.append(match.target)
-                    if match.range.lowerBound > cursor { pieces.append(tree.makeText(String(characters[cursor..<match.range.lowerBound]))) }
+                    if match.range.lowerBound > cursor { pieces.append(tree.makeText(String(literal[cursor..<match.range.lowerBound]))) }
                     let link = tree.makeLink(url: target.path)
-                    link.appendChild(tree.makeText(String(characters[match.range])))
+                    link.appendChild(tree.makeText(String(literal[match.range])))
                     pieces.append(link)
                     cursor = match.range.upperBound
                 }
                 guard !pieces.isEmpty else { continue }
-                if cursor < characters.count { pieces.append(tree.makeText(String(characters[cursor...]))) }
+                if cursor < literal.endIndex { pieces.append(tree.makeText(String(literal[cursor...]))) }
                 for piece in pieces { current.insertBefore(piece) }
                 current.remove()
-                characters.removeAll()
             default:
                 if skip.contains(current) { continue }
                 autolink(tree, node: current, aliases: aliases, linked: &linked, skip: skip, state: &state)
