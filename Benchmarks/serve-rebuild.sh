@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Measures `tabib serve` after a one-article edit: starts the preview on a synthetic site of N
-# articles (default 10,000), waits for the first build, appends a sentence to one article, reads the
-# rebuild time tabib prints ("Rebuilt in … s after … changed: …"), and stops the server. The article
-# is restored afterwards. Uses the release binary built by Benchmarks/build.sh.
+# Measures `tabib serve` after one-article edits: starts the preview on a synthetic site of N
+# articles (default 10,000), waits for the first build, then 5 times appends a sentence to one
+# article and reads the rebuild time tabib prints ("Rebuilt in … s after … changed: …", with the
+# time of each stage below it), and stops the server. The article is restored afterwards. Uses the release binary built by Benchmarks/build.sh.
 #
 #   bash Benchmarks/serve-rebuild.sh [N]
 #
@@ -48,8 +48,14 @@ wait_for() {   # pattern, timeout in seconds
 wait_for "^Serving" 600
 grep -E "^Built " "$log" || true
 peak_before=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
-printf '\nSatu kalimat tambahan untuk mengukur pembangunan ulang.\n' >>"$file"
-wait_for "^Rebuilt in\|rebuild failed" 600
+for edit in 1 2 3 4 5; do
+    printf '\nKalimat tambahan %d untuk mengukur pembangunan ulang.\n' "$edit" >>"$file"
+    for _ in $(seq 1 600); do
+        [ "$(grep -c "^Rebuilt in\|rebuild failed" "$log")" -ge "$edit" ] && break
+        sleep 0.1
+    done
+    sleep 1
+done
 grep -E -A1 "^Rebuilt in|rebuild failed" "$log"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
 peak=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
