@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds synthetic sites of N = 1,000 and N = 10,000 Indonesian articles (half translated to English)
 # with the release binary and prints wall time, CPU time (user + sys), pages written, pages per second
-# and peak memory. Figures are printed, not judged: compare them with the targets in README.md.
+# and peak memory, and below each run how long each stage took (tabib build --timings). Figures are
+# printed, not judged: compare them with the targets in README.md.
 #
 #   bash Benchmarks/build.sh              # N = 1000 and 10000
 #   bash Benchmarks/build.sh 2000 5000    # other sizes
@@ -39,7 +40,7 @@ for n in "${sizes[@]}"; do
     "$tabib" build --root "$site" --output "$site/public" >/dev/null 2>&1   # warm the page cache
     for run in $(seq 1 "$runs"); do
         log="$(mktemp)"
-        /usr/bin/time -v "$tabib" build --root "$site" --output "$site/public" >"$log.out" 2>"$log"
+        /usr/bin/time -v "$tabib" build --root "$site" --output "$site/public" --timings >"$log.out" 2>"$log"
         pages=$(sed -n 's/^Wrote \([0-9]*\) pages.*/\1/p' "$log.out")
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
         user=$(awk -F': ' '/User time/ {print $2}' "$log")
@@ -47,6 +48,7 @@ for n in "${sizes[@]}"; do
         rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
         awk -v n="$n" -v r="$run" -v w="$wall" -v u="$user" -v s="$sys" -v p="$pages" -v m="$rss" \
             'BEGIN { printf "%7d %7d %9.2f %9.2f %8d %8.0f %10.0f\n", n, r, w, u + s, p, p / w, m / 1024 }'
+        sed -n 's/^  \(load .*\)/          stages: \1/p' "$log.out"
         rm -f "$log" "$log.out"
     done
 done

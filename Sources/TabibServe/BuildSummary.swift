@@ -20,16 +20,10 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     public var stageTimes: [SiteBuilder.StageTime] = []
 
     /// `load 0.012 s · graph 0.040 s · …`: where the time went.
-    public var stageText: String {
-        stageTimes.map { "\($0.stage) \(Self.seconds($0.duration))" }.joined(separator: " · ")
-    }
-
-    static func seconds(_ duration: Duration) -> String {
-        String(format: "%.3f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
-    }
+    public var stageText: String { SiteBuilder.describe(stageTimes) }
 
     public var description: String {
-        let seconds = Self.seconds(duration)
+        let seconds = duration.formattedSeconds
         guard !trigger.isEmpty else { return "Built \(pages) pages (\(files) files) in \(seconds)." }
         let cause = trigger.count == 1 ? trigger[0] : "\(trigger[0]) and \(trigger.count - 1) more"
         let pagesText = isFull ? "rendered all \(pages) pages" : "rendered \(rendered) of \(pages) pages"

@@ -19,6 +19,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Also print every handout to an A4 PDF beside its page, with headless Chromium found on PATH.")
     var pdf = false
 
+    @Flag(name: .long, help: "Print how long each stage of the build took (load, templates, graph, markdown, pages, site files, swap).")
+    var timings = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/kesehatan/.")
@@ -42,6 +45,7 @@ struct Build: AsyncParsableCommand {
             Console.report(report.warnings)
             let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
             print("Wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(destination.path) in \(String(format: "%.2f", seconds)) s.")
+            if timings { print("  " + SiteBuilder.describe(report.stageTimes)) }
         } catch {
             display?.finish()
             Console.report(error.diagnostics)

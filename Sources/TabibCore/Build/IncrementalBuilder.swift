@@ -84,11 +84,10 @@ public actor IncrementalBuilder {
             do {
                 let report = try await builder.write(prepared, into: recorder, startedAt: start)
                 let outputs = recorder.paths
-                times.append(.init(stage: "pages", duration: clock.now - mark))
                 self.previous = State(prepared: prepared, templates: templates, outputs: outputs)
                 return Build(pages: report.pagesWritten, written: outputs, removed: previous.map { $0.outputs.subtracting(outputs) } ?? [],
                              warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: true,
-                             stageTimes: times)
+                             stageTimes: report.stageTimes)
             } catch {
                 self.previous = nil
                 throw error

@@ -22,6 +22,15 @@ public struct BuildReport: Sendable {
     public var duration: Duration
     public var warnings: [Diagnostic]
     public var graph: SiteGraph
+    /// How long each stage took, in order.
+    public var stageTimes: [SiteBuilder.StageTime] = []
+}
+
+extension Duration {
+    /// `0.123 s`.
+    public var formattedSeconds: String {
+        String(format: "%.3f s", Double(components.seconds) + Double(components.attoseconds) / 1e18)
+    }
 }
 
 /// The whole pipeline, one way: load content → build graph → render bodies and pages → write.
@@ -45,6 +54,11 @@ public struct SiteBuilder: Sendable {
     public struct StageTime: Sendable {
         public var stage: String
         public var duration: Duration
+    }
+
+    /// `load 0.012 s · graph 0.040 s · …`: where the time of a build went.
+    public static func describe(_ times: [StageTime]) -> String {
+        times.map { "\($0.stage) \($0.duration.formattedSeconds)" }.joined(separator: " · ")
     }
 
     /// What one build keeps for the next: parsed files and rendered bodies, each with what it was made
@@ -129,6 +143,8 @@ public struct SiteBuilder: Sendable {
     /// callers that looked at `prepare()`'s result first and must not load everything again.
     public func write(_ prepared: Prepared, into sink: some OutputSink, startedAt start: ContinuousClock.Instant = .now,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
+        var mark = ContinuousClock.now
+        var times = prepared.stageTimes
         let renderer = prepared.renderer
         let jobs = renderer.jobs()
         let counter = progress.map { PageCounter(total: jobs.count, observer: $0) }
@@ -150,6 +166,8 @@ public struct SiteBuilder: Sendable {
             if let writeError { diagnostics.append(.error("write-failed", "could not write \(writeError); check the disk and its permissions.")) }
             if ok { written += 1 }
         }
+        times.append(StageTime(stage: "pages", duration: .now - mark))
+        mark = .now
         var assets = 0
         do {
             assets = try Assets.copy(from: options.root, into: sink)
@@ -160,18 +178,22 @@ public struct SiteBuilder: Sendable {
         } catch {
             diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))
         }
+        times.append(StageTime(stage: "site files", duration: .now - mark))
         progress?(.finished)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         return BuildReport(pagesWritten: written, filesWritten: written + assets, duration: .now - start,
-                           warnings: diagnostics.warnings, graph: prepared.graph)
+                           warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times)
     }
 
     /// Builds into a folder: into a staging folder first, swapped in only on success.
     public func build(toDirectory output: URL, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let directory = try OutputDirectory(destination: output)
         do {
-            let report = try await build(into: directory, progress: progress)
+            var report = try await build(into: directory, progress: progress)
+            let mark = ContinuousClock.now
             try directory.commit()
+            report.stageTimes.append(StageTime(stage: "swap", duration: .now - mark))
+            report.duration += .now - mark
             return report
         } catch {
             directory.discard()
