@@ -65,11 +65,36 @@ struct HandoutPDFTests {
         let failure = await #expect(throws: BuildFailure.self) {
             try await SiteBuilder(options: BuildOptions(root: RealSite.root)).build(toDirectory: site.folder, printingHandoutsWith: broken)
         }
-        #expect(failure?.diagnostics.count == HandoutPDFs.jobs(site.graph).count)
-        #expect(failure?.diagnostics.allSatisfy { $0.code == "chromium-failed" } == true)
+        #expect(failure?.diagnostics.errors.count == HandoutPDFs.jobs(site.graph).count)
+        #expect(failure?.diagnostics.errors.allSatisfy { $0.code == "chromium-failed" } == true)
+        // One browser for every handout could not start either, and the failure says so first.
+        #expect(failure?.diagnostics.warnings.map(\.code) == ["chromium-pipe-failed"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted() == before)
         let handout = try String(contentsOf: site.folder.appendingPathComponent(HandoutPDFs.jobs(site.graph)[0].page), encoding: .utf8)
         #expect(!handout.contains(".pdf"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.deletingLastPathComponent().path).sorted() == ["public"])
+    }
+
+    @Test func browserWithoutDevToolsPipePrintsEachHandoutAloneAndSaysSo() async throws {
+        let site = try await RealSite.build()
+        let chromium = try RealSite.chromium()
+        // A browser that ignores --remote-debugging-pipe, as one too old for it would.
+        let wrapper = site.scratch.appendingPathComponent("chromium-without-pipe")
+        try FileManager.default.createDirectory(at: site.scratch, withIntermediateDirectories: true)
+        try Data("""
+            #!/bin/sh
+            for argument in "$@"; do shift; [ "$argument" = --remote-debugging-pipe ] || set -- "$@" "$argument"; done
+            exec 3<&- 4>&-
+            exec \(chromium.tool.executable.path) "$@"
+            """.utf8).write(to: wrapper)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        let job = try #require(HandoutPDFs.jobs(site.graph).first)
+        let printer = HandoutPDFs(browser: Chromium(tool: CommandLineTool(executable: wrapper)))
+        let warnings = try await printer.print([job], in: site.folder, basePath: site.graph.config.basePath)
+        #expect(warnings.map(\.code) == ["chromium-pipe-failed"])
+        #expect(warnings.map(\.message) == [
+            "could not print every handout with one Chromium, so each gets a Chromium of its own, which is slower: Chromium did not answer on its DevTools pipe (it closed the pipe without answering); check that \(wrapper.path) is a recent Chromium or Chrome, and see its command line and its own messages in the notes.",
+        ])
+        #expect(try await RealSite.pdfInfo(site.folder.appendingPathComponent(job.pdf)).isA4)
     }
 }

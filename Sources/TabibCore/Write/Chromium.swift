@@ -40,10 +40,7 @@ public struct Chromium: Sendable {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("tabib-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         try? FileManager.default.removeItem(at: output)
-        var common = ["--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-                      "--disable-dev-shm-usage", "--mute-audio", "--user-data-dir=\(profile.path)"]
-        // Chromium refuses to start as root with its sandbox on (as in containers and CI).
-        if geteuid() == 0 { common.append("--no-sandbox") }
+        let common = Self.commonArguments(profile: profile)
         let result: CommandLineTool.Result
         do {
             result = try await tool.run(common + arguments + [page.absoluteString], timeout: 90)
@@ -56,6 +53,15 @@ public struct Chromium: Sendable {
         throw BuildFailure([.error("chromium-failed", "Chromium could not \(action) \(page.path) (\(why)); run the build again, and if it fails again, run Chromium by hand with the command in the note.",
                                    notes: [([tool.executable.path] + common + arguments + [page.absoluteString]).joined(separator: " ")]
                                        + Self.meaningfulLines(result.errorOutput))])
+    }
+
+    /// The flags of every headless run, with its own throw-away `profile` folder.
+    static func commonArguments(profile: URL) -> [String] {
+        var common = ["--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+                      "--disable-dev-shm-usage", "--mute-audio", "--user-data-dir=\(profile.path)"]
+        // Chromium refuses to start as root with its sandbox on (as in containers and CI).
+        if geteuid() == 0 { common.append("--no-sandbox") }
+        return common
     }
 
     /// Chromium's error lines without the D-Bus complaints every headless run prints.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prints every handout of a built site to an A4 PDF beside its page (`SiteRenderer.pdfName`), with
-/// one headless Chromium per core at a time.
+/// one headless Chromium and a tab per core at a time.
 public struct HandoutPDFs: Sendable {
     /// One handout to print: its page and its PDF, as paths under the output folder.
     public struct Job: Sendable, Hashable {
@@ -15,7 +15,9 @@ public struct HandoutPDFs: Sendable {
     }
 
     public let browser: Chromium
-    /// How many Chromium processes run at once.
+    /// How many handouts print at once: tabs of the one browser (or browsers, when it cannot start).
+    /// One per core: on two cores, two tabs print the shipped handouts faster than one, and more do
+    /// not help.
     public var width: Int
 
     public init(browser: Chromium, width: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -36,11 +38,27 @@ public struct HandoutPDFs: Sendable {
     }
 
     /// Prints `jobs` of the built site in `folder`, calling `progress(done, total, pdf)` as each PDF is
-    /// written. Fails with every error, after trying every handout.
+    /// written. Fails with every error, after trying every handout. One browser prints them all, `width`
+    /// tabs at a time; when it cannot start, each handout gets a browser of its own, which is slower,
+    /// and the returned warning says why.
+    @discardableResult
     public func print(_ jobs: [Job], in folder: URL, basePath: String,
-                      progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws(BuildFailure) {
+                      progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws(BuildFailure) -> [Diagnostic] {
+        guard !jobs.isEmpty else { return [] }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tabib-print-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
+        var warnings: [Diagnostic] = []
+        let session: BrowserSession?
+        do {
+            session = try await BrowserSession.start(browser)
+        } catch {
+            session = nil
+            warnings = error.diagnostics.map { diagnostic in
+                .warning("chromium-pipe-failed",
+                         "could not print every handout with one Chromium, so each gets a Chromium of its own, which is slower: \(diagnostic.message)",
+                         notes: diagnostic.notes)
+            }
+        }
         let browser = self.browser
         let failures: [Diagnostic] = await withTaskGroup(of: (Job, [Diagnostic]).self) { group in
             var pending = jobs[...]
@@ -49,7 +67,12 @@ public struct HandoutPDFs: Sendable {
                 group.addTask {
                     do {
                         let page = try LocalPage(job.page, in: folder, basePath: basePath, pageURL: job.pageURL, scratch: scratch)
-                        try await browser.printToPDF(page.url, to: folder.appendingPathComponent(job.pdf))
+                        let pdf = folder.appendingPathComponent(job.pdf)
+                        if let session {
+                            try await session.printToPDF(page.url, to: pdf, named: job.page)
+                        } else {
+                            try await browser.printToPDF(page.url, to: pdf)
+                        }
                         return (job, [])
                     } catch let failure as BuildFailure {
                         return (job, failure.diagnostics)
@@ -69,7 +92,9 @@ public struct HandoutPDFs: Sendable {
             }
             return failures
         }
-        guard failures.isEmpty else { throw BuildFailure(failures) }
+        await session?.close()
+        guard failures.isEmpty else { throw BuildFailure(failures + warnings) }
+        return warnings
     }
 }
 
@@ -93,7 +118,7 @@ extension SiteBuilder {
         do {
             var report = try await SiteBuilder(options: options).build(into: directory)
             let jobs = HandoutPDFs.jobs(report.graph)
-            try await printer.print(jobs, in: directory.staging, basePath: report.graph.config.basePath, progress: progress)
+            report.warnings += try await printer.print(jobs, in: directory.staging, basePath: report.graph.config.basePath, progress: progress)
             try directory.commit()
             report.filesWritten += jobs.count
             report.duration = clock.now - start
