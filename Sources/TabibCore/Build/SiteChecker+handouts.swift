@@ -13,7 +13,8 @@ extension SiteChecker {
         } catch {
             return error.diagnostics
         }
-        var diagnostics: [Diagnostic] = []
+        // The build's content warnings are the checker's own; only the printer's are new here.
+        var diagnostics = report.warnings.filter { $0.code == "chromium-pipe-failed" }
         let articles = report.graph.files.filter { $0.kind == .article }
         for (file, job) in zip(articles, HandoutPDFs.jobs(report.graph)) {
             guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(job.pdf).path) else { continue }
