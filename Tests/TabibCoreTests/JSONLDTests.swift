@@ -31,4 +31,43 @@ import Testing
         let object: [String: Any] = ["count": 3, "ratio": 0.5, "name": "x"]
         #expect(JSONLD.encode(object) == Self.foundation(object))
     }
+
+    /// Article and entity pages write their objects in a fixed order, which must be the order
+    /// .sortedKeys gives: here with every key either can have.
+    @Test func orderedObjectsWriteWhatJSONSerializationWrites() {
+        let about: [String: Any] = ["@type": "MedicalCondition", "name": "Kram <otot>", "url": "https://x.example/id/kondisi/kram-otot/"]
+        let article: [String: Any] = [
+            "@context": "https://schema.org", "@type": "MedicalWebPage", "about": [about],
+            "citation": [["@type": "CreativeWork", "name": "Pedoman", "url": "https://x.example/p"], ["@type": "CreativeWork", "name": "Buku"]],
+            "datePublished": "2026-11-20", "description": "Ringkasan \"kram\".", "headline": "Kram", "inLanguage": "id",
+            "lastReviewed": "2026-11-21", "mainEntity": about, "name": "Kram", "reviewedBy": ["@type": "Person", "name": "dr. A"],
+            "url": "https://x.example/id/artikel/kram/",
+        ]
+        let aboutValue = JSONLD.Value.object([("@type", .string("MedicalCondition")), ("name", .string("Kram <otot>")),
+                                              ("url", .string("https://x.example/id/kondisi/kram-otot/"))])
+        let ordered = JSONLD.Value.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("MedicalWebPage")), ("about", .array([aboutValue])),
+            ("citation", .array([.object([("@type", .string("CreativeWork")), ("name", .string("Pedoman")), ("url", .string("https://x.example/p"))]),
+                                 .object([("@type", .string("CreativeWork")), ("name", .string("Buku"))])])),
+            ("datePublished", .string("2026-11-20")), ("description", .string("Ringkasan \"kram\".")), ("headline", .string("Kram")),
+            ("inLanguage", .string("id")), ("lastReviewed", .string("2026-11-21")), ("mainEntity", aboutValue), ("name", .string("Kram")),
+            ("reviewedBy", .object([("@type", .string("Person")), ("name", .string("dr. A"))])), ("url", .string("https://x.example/id/artikel/kram/")),
+        ])
+        #expect(JSONLD.encode(ordered) == Self.foundation(article))
+
+        let entity: [String: Any] = [
+            "@context": "https://schema.org", "@type": "MedicalCondition", "alternateName": ["kram", "kejang otot"],
+            "cause": [["@type": "MedicalCause", "name": "Dehidrasi", "url": "https://x.example/id/penyebab/dehidrasi/"]],
+            "description": "", "inLanguage": "id", "name": "Kram Otot", "url": "https://x.example/id/kondisi/kram-otot/",
+        ]
+        let orderedEntity = JSONLD.Value.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("MedicalCondition")),
+            ("alternateName", .array([.string("kram"), .string("kejang otot")])),
+            ("cause", .array([.object([("@type", .string("MedicalCause")), ("name", .string("Dehidrasi")),
+                                       ("url", .string("https://x.example/id/penyebab/dehidrasi/"))])])),
+            ("description", .string("")), ("inLanguage", .string("id")), ("name", .string("Kram Otot")),
+            ("url", .string("https://x.example/id/kondisi/kram-otot/")),
+        ])
+        #expect(JSONLD.encode(orderedEntity) == Self.foundation(entity))
+    }
 }

@@ -4,18 +4,47 @@ import Foundation
 enum ParallelMap {
     static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
+    /// One task per core, each taking the next small batch of inputs until none is left: inputs cost
+    /// very different amounts (an index page of every article against a short page), so fixed shares
+    /// would leave a core idle while the other finishes the expensive ones.
     static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable @escaping (Input) -> Output) async -> [Output] {
         if inputs.count < 2 { return inputs.map(transform) }
-        let chunks = Swift.min(inputs.count, width * 4)
-        let size = (inputs.count + chunks - 1) / chunks
-        return await withTaskGroup(of: (Int, [Output]).self) { group in
-            for start in stride(from: 0, to: inputs.count, by: size) {
-                let slice = Array(inputs[start..<Swift.min(start + size, inputs.count)])
-                group.addTask { (start, slice.map(transform)) }
+        let workers = Swift.min(inputs.count, width)
+        let batch = Swift.max(1, Swift.min(32, inputs.count / (workers * 16)))
+        let queue = BatchQueue(count: inputs.count, batch: batch)
+        return await withTaskGroup(of: [(Int, [Output])].self) { group in
+            for _ in 0..<workers {
+                group.addTask {
+                    var done: [(Int, [Output])] = []
+                    while let range = queue.next() { done.append((range.lowerBound, inputs[range].map(transform))) }
+                    return done
+                }
             }
             var parts: [(Int, [Output])] = []
-            for await part in group { parts.append(part) }
+            for await part in group { parts += part }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}
+
+/// Hands out consecutive ranges of `0..<count`, `batch` at a time, to any thread.
+private final class BatchQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var start = 0
+    private let count: Int
+    private let batch: Int
+
+    init(count: Int, batch: Int) {
+        self.count = count
+        self.batch = batch
+    }
+
+    func next() -> Range<Int>? {
+        lock.withLock {
+            guard start < count else { return nil }
+            let range = start..<Swift.min(start + batch, count)
+            start = range.upperBound
+            return range
         }
     }
 }

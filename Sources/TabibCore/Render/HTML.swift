@@ -1,6 +1,9 @@
 /// Escaping for text that tabib itself writes into HTML and XML.
 public enum HTML {
     public static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: hand it back without copying it scalar by scalar.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                          || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

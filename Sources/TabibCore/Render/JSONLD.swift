@@ -2,6 +2,22 @@ import Foundation
 
 /// Structured data as a `<script type="application/ld+json">` body that cannot end the script early.
 enum JSONLD {
+    /// A JSON value whose object members are written in the order given. Pages build their objects
+    /// with the keys already in the order `JSONSerialization`'s `.sortedKeys` puts them, so that no
+    /// page sorts keys (debug builds check the order).
+    enum Value {
+        case string(String)
+        case bool(Bool)
+        case array([Value])
+        case object([(key: String, value: Value)])
+    }
+
+    static func encode(_ value: Value) -> String {
+        var text = ""
+        write(value, into: &text)
+        return scriptSafe(text)
+    }
+
     static func encode(_ object: [String: Any]) -> String {
         var text = ""
         if !write(object, into: &text) {
@@ -10,8 +26,45 @@ enum JSONLD {
                   let serialized = String(data: data, encoding: .utf8) else { return "{}" }
             text = serialized
         }
+        return scriptSafe(text)
+    }
+
+    private static func scriptSafe(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
         return text.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "<\\!--")
+    }
+
+    private static func write(_ value: Value, into text: inout String) {
+        switch value {
+        case let .string(string):
+            JSONString.append(string, to: &text)
+        case let .bool(bool):
+            text += bool ? "true" : "false"
+        case let .array(array):
+            text += "["
+            for (i, element) in array.enumerated() {
+                if i > 0 { text += "," }
+                write(element, into: &text)
+            }
+            text += "]"
+        case let .object(members):
+            assert(zip(members, members.dropFirst()).allSatisfy { precedes($0.key, $1.key) },
+                   "JSON-LD keys out of .sortedKeys order: \(members.map(\.key))")
+            text += "{"
+            for (i, member) in members.enumerated() {
+                if i > 0 { text += "," }
+                JSONString.append(member.key, to: &text)
+                text += ":"
+                write(member.value, into: &text)
+            }
+            text += "}"
+        }
+    }
+
+    /// The order JSONSerialization's .sortedKeys uses on Linux.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.startIndex..<a.endIndex,
+                  locale: NSLocale.system) == .orderedAscending
     }
 
     /// Writes what `JSONSerialization` writes with `[.sortedKeys, .withoutEscapingSlashes]`, byte for
@@ -20,19 +73,14 @@ enum JSONLD {
     static func write(_ value: Any, into text: inout String) -> Bool {
         switch value {
         case let string as String:
-            writeString(string, into: &text)
+            JSONString.append(string, to: &text)
         case let bool as Bool:
             text += bool ? "true" : "false"
         case let dictionary as [String: Any]:
             text += "{"
-            // The order JSONSerialization's .sortedKeys uses on Linux.
-            let keys = dictionary.keys.sorted {
-                $0.compare($1, options: [.numeric, .caseInsensitive, .forcedOrdering], range: $0.startIndex..<$0.endIndex,
-                           locale: NSLocale.system) == .orderedAscending
-            }
-            for (i, key) in keys.enumerated() {
+            for (i, key) in dictionary.keys.sorted(by: precedes).enumerated() {
                 if i > 0 { text += "," }
-                writeString(key, into: &text)
+                JSONString.append(key, to: &text)
                 text += ":"
                 guard write(dictionary[key]!, into: &text) else { return false }
             }
@@ -48,9 +96,5 @@ enum JSONLD {
             return false
         }
         return true
-    }
-
-    private static func writeString(_ string: String, into text: inout String) {
-        JSONString.append(string, to: &text)
     }
 }

@@ -9,6 +9,15 @@ public enum JSONString {
 
     public static func append(_ string: String, to text: inout String, forScript: Bool = false) {
         text += "\""
+        let plain = string.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                && !(forScript && (byte == UInt8(ascii: "<") || byte == 0xE2))
+        }
+        if plain {
+            text += string
+            text += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""

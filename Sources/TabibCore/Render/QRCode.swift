@@ -11,17 +11,33 @@ enum QRCode {
         let data = code.pointee.data!
         let quiet = 4
         let size = width + 2 * quiet
-        var path = ""
+        // One `M x yh n v1h-n z` per run of dark modules in a row, written as bytes: this is most of a handout's work.
+        var path: [UInt8] = []
+        path.reserveCapacity(width * width * 2)
         for y in 0..<width {
             var x = 0
             while x < width {
                 guard data[y * width + x] & 1 == 1 else { x += 1; continue }
                 var run = 1
                 while x + run < width, data[y * width + x + run] & 1 == 1 { run += 1 }
-                path += "M\(x + quiet) \(y + quiet)h\(run)v1h-\(run)z"
+                path.append(UInt8(ascii: "M"))
+                appendDecimal(x + quiet, to: &path)
+                path.append(UInt8(ascii: " "))
+                appendDecimal(y + quiet, to: &path)
+                path.append(UInt8(ascii: "h"))
+                appendDecimal(run, to: &path)
+                path += "v1h-".utf8
+                appendDecimal(run, to: &path)
+                path.append(UInt8(ascii: "z"))
                 x += run
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(size) \(size)\" class=\"qr\" role=\"img\" aria-label=\"\(HTML.escape(label))\" shape-rendering=\"crispEdges\"><rect width=\"\(size)\" height=\"\(size)\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(size) \(size)\" class=\"qr\" role=\"img\" aria-label=\"\(HTML.escape(label))\" shape-rendering=\"crispEdges\"><rect width=\"\(size)\" height=\"\(size)\" fill=\"#fff\"/><path d=\"\(String(decoding: path, as: UTF8.self))\" fill=\"#000\"/></svg>"
+    }
+
+    /// `value` (not negative) in decimal digits, as `"\(value)"` writes it.
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

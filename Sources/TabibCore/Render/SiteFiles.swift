@@ -7,7 +7,7 @@ enum SiteFiles {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         func entry(_ path: String, alternates: [(String, String)], lastmod: Day?) {
             xml += "  <url>\n    <loc>\(HTML.escape(renderer.absolute(path)))</loc>\n"
-            if let lastmod { xml += "    <lastmod>\(lastmod.iso)</lastmod>\n" }
+            if let lastmod { xml += "    <lastmod>\(DateText.iso(lastmod))</lastmod>\n" }
             if alternates.count > 1 {
                 for (code, target) in alternates {
                     xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(HTML.escape(renderer.absolute(target)))\"/>\n"
@@ -44,21 +44,31 @@ enum SiteFiles {
         let graph = renderer.graph
         return graph.config.languages.map { language in
             let code = language.code
-            let articles = graph.files.filter { $0.kind == .article && $0.language == code }
-                .sorted { (($0.meta.reviewed ?? $0.meta.date)?.iso ?? "", $0.id) > (($1.meta.reviewed ?? $1.meta.date)?.iso ?? "", $1.id) }
-            let feedURL = renderer.absolute(graph.config.basePath + feedPath(code))
-            let updated = articles.compactMap { $0.meta.reviewed ?? $0.meta.date }.max() ?? Day(year: 2000, month: 1, day: 1)!
+            // Newest first: by the day last reviewed (else published; none is oldest), then by id, descending.
+            let articles = graph.files.indices.filter { graph.files[$0].kind == .article && graph.files[$0].language == code }
+                .map { (index: $0, day: graph.files[$0].meta.reviewed ?? graph.files[$0].meta.date) }
+                .sorted { a, b in
+                    switch (a.day, b.day) {
+                    case let (x?, y?) where x != y: x > y
+                    case (_?, nil): true
+                    case (nil, _?): false
+                    default: graph.files[a.index].id > graph.files[b.index].id
+                    }
+                }
+            let feedURL = renderer.absolute(renderer.parts.basePath + feedPath(code))
+            let updated = articles.compactMap(\.day).max() ?? Day(year: 2000, month: 1, day: 1)!
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(code)\">\n"
             xml += "  <title>\(HTML.escape(language.title))</title>\n  <id>\(HTML.escape(feedURL))</id>\n"
             xml += "  <link rel=\"self\" href=\"\(HTML.escape(feedURL))\"/>\n"
             xml += "  <link rel=\"alternate\" href=\"\(HTML.escape(renderer.absolute(graph.routes.home(code))))\"/>\n"
-            xml += "  <updated>\(updated.iso)T00:00:00Z</updated>\n  <author><name>\(HTML.escape(language.title))</name></author>\n"
-            for article in articles {
-                let url = renderer.absolute(graph.routes.path(article.key, language: code)!)
-                let updated = (article.meta.reviewed ?? article.meta.date)?.iso ?? "2000-01-01"
-                xml += "  <entry>\n    <title>\(HTML.escape(article.meta.title))</title>\n    <id>\(HTML.escape(url))</id>\n"
-                xml += "    <link rel=\"alternate\" href=\"\(HTML.escape(url))\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
-                if let date = article.meta.date { xml += "    <published>\(date.iso)T00:00:00Z</published>\n" }
+            xml += "  <updated>\(DateText.iso(updated))T00:00:00Z</updated>\n  <author><name>\(HTML.escape(language.title))</name></author>\n"
+            for (index, day) in articles {
+                let article = graph.files[index]
+                let url = HTML.escape(renderer.absolute(graph.routes.path(article.key, language: code)!))
+                let updated = day.map(DateText.iso) ?? "2000-01-01"
+                xml += "  <entry>\n    <title>\(HTML.escape(article.meta.title))</title>\n    <id>\(url)</id>\n"
+                xml += "    <link rel=\"alternate\" href=\"\(url)\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
+                if let date = article.meta.date { xml += "    <published>\(DateText.iso(date))T00:00:00Z</published>\n" }
                 xml += "    <summary>\(HTML.escape(article.meta.summary ?? ""))</summary>\n  </entry>\n"
             }
             xml += "</feed>\n"

@@ -8,9 +8,9 @@ extension SiteRenderer {
             "title": meta.title,
             "summary": meta.summary ?? "",
             "body": bodies.bodies[i].html,
-            "handoutURL": routes.handout(file),
+            "handoutURL": handoutPath(file),
         ]
-        article.merge(reviewDates(meta, language: code)) { $1 }
+        addReviewDates(meta, language: code, to: &article)
         article["reviewer"] = meta.reviewer.map { ["name": $0.name, "credential": $0.credential ?? ""] as [String: Any] } ?? false
         article["sources"] = section(meta.sources.map { ["title": $0.title, "url": $0.url ?? "", "linked": $0.url != nil] })
         article["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
@@ -22,35 +22,36 @@ extension SiteRenderer {
         article["related"] = section(relatedArticles(file).compactMap { link($0, language: code) })
         article["backlinks"] = section((bodies.backlinks[file.key] ?? []).sorted().compactMap { link($0, language: code) })
 
-        var jsonLD: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "MedicalWebPage",
-            "name": meta.title,
-            "headline": meta.title,
-            "description": meta.summary ?? "",
-            "inLanguage": code,
-            "url": absolute(path),
+        // JSON-LD, every object's keys in the order .sortedKeys writes them.
+        let cards = parts.cards[code]
+        let about = meta.conditions.compactMap { id -> JSONLD.Value? in
+            guard let key = graph.entityKey(id.value), let target = cards?[key] else { return nil }
+            return .object([("@type", .string(key.kind == .condition ? "MedicalCondition" : "MedicalCause")),
+                             ("name", .string(target.title)), ("url", .string(absolute(target.path)))])
+        }
+        var jsonLD: [(key: String, value: JSONLD.Value)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("MedicalWebPage")),
         ]
-        if let reviewed = meta.reviewed { jsonLD["lastReviewed"] = reviewed.iso }
-        if let date = meta.date { jsonLD["datePublished"] = date.iso }
-        if let reviewer = meta.reviewer { jsonLD["reviewedBy"] = ["@type": "Person", "name": reviewer.name] }
-        let about = meta.conditions.compactMap { id -> [String: Any]? in
-            guard let key = graph.entityKey(id.value), let target = link(key, language: code) else { return nil }
-            return ["@type": key.kind == .condition ? "MedicalCondition" : "MedicalCause", "name": target["title"]!, "url": absolute(target["url"] as! String)]
-        }
-        if !about.isEmpty {
-            jsonLD["about"] = about
-            jsonLD["mainEntity"] = about[0]
-        }
+        if !about.isEmpty { jsonLD.append(("about", .array(about))) }
         if !meta.sources.isEmpty {
-            jsonLD["citation"] = meta.sources.map { source -> [String: Any] in
-                var item: [String: Any] = ["@type": "CreativeWork", "name": source.title]
-                if let url = source.url { item["url"] = url }
-                return item
-            }
+            jsonLD.append(("citation", .array(meta.sources.map { source in
+                var item: [(key: String, value: JSONLD.Value)] = [("@type", .string("CreativeWork")), ("name", .string(source.title))]
+                if let url = source.url { item.append(("url", .string(url))) }
+                return .object(item)
+            })))
         }
+        if let date = meta.date { jsonLD.append(("datePublished", .string(DateText.iso(date)))) }
+        jsonLD.append(("description", .string(meta.summary ?? "")))
+        jsonLD.append(("headline", .string(meta.title)))
+        jsonLD.append(("inLanguage", .string(code)))
+        if let reviewed = meta.reviewed { jsonLD.append(("lastReviewed", .string(DateText.iso(reviewed)))) }
+        if let first = about.first { jsonLD.append(("mainEntity", first)) }
+        jsonLD.append(("name", .string(meta.title)))
+        if let reviewer = meta.reviewer { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
+        jsonLD.append(("url", .string(absolute(path))))
         return layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key,
-                      extra: ["article": article, "jsonLD": JSONLD.encode(jsonLD)])
+                      extra: ["article": article, "jsonLD": JSONLD.encode(.object(jsonLD))])
     }
 
     /// The notice on a translation no clinician has reviewed yet, or false.
@@ -60,17 +61,18 @@ extension SiteRenderer {
     }
 
     /// "Last reviewed" and "next review", written out in the page's language and as ISO dates.
-    func reviewDates(_ meta: FrontMatter, language: String) -> [String: Any] {
-        var result: [String: Any] = ["published": false, "reviewed": false, "nextReview": false]
-        if let date = meta.date { result["published"] = formatted(date, language)!; result["publishedISO"] = date.iso }
+    func addReviewDates(_ meta: FrontMatter, language: String, to context: inout [String: Any]) {
+        context["published"] = false
+        context["reviewed"] = false
+        context["nextReview"] = false
+        if let date = meta.date { context["published"] = formatted(date, language)!; context["publishedISO"] = DateText.iso(date) }
         if let reviewed = meta.reviewed {
-            result["reviewed"] = formatted(reviewed, language)!
-            result["reviewedISO"] = reviewed.iso
+            context["reviewed"] = formatted(reviewed, language)!
+            context["reviewedISO"] = DateText.iso(reviewed)
             let next = meta.nextReview ?? reviewed.adding(months: config.reviewIntervalMonths)
-            result["nextReview"] = formatted(next, language)!
-            result["nextReviewISO"] = next.iso
+            context["nextReview"] = formatted(next, language)!
+            context["nextReviewISO"] = DateText.iso(next)
         }
-        return result
     }
 
     func entityLinks(_ ids: [String], language: String) -> [[String: Any]] {
@@ -81,23 +83,32 @@ extension SiteRenderer {
         }
     }
 
-    /// Other articles ranked by how many causes and conditions they share with this one.
+    /// Other articles ranked by how many causes and conditions they share with this one, then by id.
     func relatedArticles(_ file: ContentFile, limit: Int = 5) -> [ContentKey] {
         let mine = Set(file.meta.conditions.map(\.value) + file.meta.causes.map(\.cause.value))
         guard !mine.isEmpty else { return [] }
-        var scores: [String: Int] = [:]
-        for id in mine {
-            for other in graph.articlesAbout[id] ?? [] where other != file.id { scores[other, default: 0] += 1 }
+        // Ranks stand for ids (rank order is id order): count how often each other article shows up.
+        let own = parts.articleRank[file.id]
+        var ranks: [Int] = []
+        for id in mine { ranks += parts.articleRanksAbout[id] ?? [] }
+        ranks.sort()
+        var scored: [(score: Int, rank: Int)] = []
+        var start = 0
+        while start < ranks.count {
+            var end = start + 1
+            while end < ranks.count, ranks[end] == ranks[start] { end += 1 }
+            if ranks[start] != own { scored.append((end - start, ranks[start])) }
+            start = end
         }
-        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map { ContentKey(kind: .article, id: $0.key) }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
+        return scored.prefix(limit).map { ContentKey(kind: .article, id: parts.articleIDs[$0.rank]) }
     }
 
     func simplePageContext(_ i: Int) -> [String: Any] {
         let file = graph.files[i]
         let code = file.language
         var page: [String: Any] = ["title": file.meta.title, "summary": file.meta.summary ?? "", "body": bodies.bodies[i].html]
-        page.merge(reviewDates(file.meta, language: code)) { $1 }
+        addReviewDates(file.meta, language: code, to: &page)
         if let date = file.meta.date { page["updated"] = formatted(date, code)! }
         page["unreviewedTranslation"] = unreviewedTranslation(file.meta)
         let path = routes.path(file.key, language: code)!

@@ -8,7 +8,8 @@ extension SiteRenderer {
         let file = graph.files[i]
         let code = file.language
         let meta = file.meta
-        let sitePath = routes.handout(file)
+        let language = parts.languages[code]!
+        let sitePath = handoutPath(file)
         let articlePath = routes.path(file.key, language: code)!
         let articleURL = absolute(articlePath)
         var handout: [String: Any] = [
@@ -18,32 +19,29 @@ extension SiteRenderer {
             "keyPoints": meta.handoutPoints.isEmpty ? [meta.summary ?? meta.title] : meta.handoutPoints,
             "pdfURL": handoutPDFs ? sitePath + Self.pdfName(file) : false,
         ]
-        handout.merge(reviewDates(meta, language: code)) { $1 }
-        handout["qr"] = QRCode.svg(for: articleURL, label: strings.text("handoutQRLabel", code) + " " + articleURL) ?? false
+        addReviewDates(meta, language: code, to: &handout)
+        handout["qr"] = QRCode.svg(for: articleURL, label: language.handoutQRLabel + " " + articleURL) ?? false
         let redFlags = bodies.bodies[i].redFlags
         handout["redFlags"] = redFlags.isEmpty ? false : ["items": redFlags]
         handout["sources"] = meta.sources.isEmpty ? false : meta.sources.map(\.title).joined(separator: "; ")
         handout["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
-        let disclaimerKey = ContentKey(kind: .page, id: "disclaimer")
-        let disclaimer = graph.bestFile(disclaimerKey, language: code)
-        if let disclaimer, let index = graph.index[disclaimerKey]?[disclaimer.language] {
-            handout["disclaimer"] = bodies.bodies[index].html
-            handout["disclaimerTitle"] = disclaimer.meta.title
+        let disclaimer = language.disclaimer
+        if let disclaimer {
+            handout["disclaimer"] = disclaimer.html
+            handout["disclaimerTitle"] = disclaimer.title
         }
-        let clinic = config.clinic
-        handout["clinic"] = ["name": clinic.name ?? config.language(code)!.title, "contact": clinic.contact ?? false,
-                             "emergencyNumber": clinic.emergencyNumber ?? false] as [String: Any]
-        handout["otherLanguages"] = section(routes.languages(of: file.key).filter { $0 != code }
-            .map { ["name": config.language($0)!.name, "code": $0, "url": routes.handout(graph.file(file.key, language: $0)!)] })
-        handout["languageName"] = config.language(code)!.name
+        handout["clinic"] = language.clinic
+        handout["otherLanguages"] = section(routes.languages(of: file.key).filter { $0 != code }.map { other in
+            ["name": parts.languages[other]!.name, "code": other, "url": handoutPath(graph.file(file.key, language: other)!)]
+        })
+        handout["languageName"] = language.name
 
-        let context = layout(language: code, title: "\(strings.text("handoutTitle", code)): \(meta.title)", description: meta.summary,
+        let context = layout(language: code, title: "\(language.handoutTitle): \(meta.title)", description: meta.summary,
                              sitePath: sitePath, key: nil, extra: ["handout": handout])
         let html = render(context, template: "handout")
         var diagnostics: [Diagnostic] = []
         var missing: [String] = []
-        if let disclaimer, let first = Self.firstSentence(of: bodies.bodies[graph.index[disclaimerKey]![disclaimer.language]!].html),
-           !Self.page(html, contains: first) { missing.append("the disclaimer") }
+        if let first = disclaimer?.firstSentence, !Self.page(html, contains: first) { missing.append("the disclaimer") }
         if disclaimer == nil { missing.append("the disclaimer (there is no content/\(config.defaultLanguage)/pages/disclaimer.md)") }
         if let reviewed = formatted(meta.reviewed, code), !Self.page(html, contains: HTML.escape(reviewed)) { missing.append("the review date") }
         if !Self.page(html, contains: HTML.escape(articleURL)) { missing.append("the article's URL") }
@@ -53,7 +51,7 @@ extension SiteRenderer {
                 at: SourceLocation(path: "templates/handout.mustache")))
             return (nil, diagnostics)
         }
-        return (OutputFile(path: Self.outputPath(sitePath, basePath: config.basePath), text: html), diagnostics)
+        return (OutputFile(path: Self.outputPath(sitePath, basePath: parts.basePath), text: html), diagnostics)
     }
 
     /// Whether `text` occurs in `html`, byte for byte: Foundation's `contains` copies the whole page to

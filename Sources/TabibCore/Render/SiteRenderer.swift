@@ -27,7 +27,7 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let strings: UIStrings
     public let bodies: RenderedBodies
-    let dates: [String: DateText]
+    let parts: PageParts
     /// Whether each handout links to its PDF, which a build with PDFs writes beside it.
     public var handoutPDFs = false
 
@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.strings = strings
         self.bodies = bodies
-        self.dates = Dictionary(uniqueKeysWithValues: graph.config.languages.map { ($0.code, DateText(locale: $0.locale)) })
+        self.parts = PageParts(graph: graph, strings: strings, bodies: bodies)
     }
 
     var config: SiteConfig { graph.config }
@@ -82,7 +82,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders a page and writes it at `sitePath/index.html`.
     func page(_ sitePath: String, template: String, _ context: [String: Any], about file: ContentFile?) -> (OutputFile?, [Diagnostic]) {
-        write(Self.outputPath(sitePath, basePath: config.basePath), render(context, template: template))
+        write(Self.outputPath(sitePath, basePath: parts.basePath), render(context, template: template))
     }
 
     func render(_ context: [String: Any], template: String) -> String {
@@ -102,74 +102,64 @@ public struct SiteRenderer: Sendable {
         return relative
     }
 
-    func absolute(_ sitePath: String) -> String { config.absoluteURL(sitePath) }
+    /// `Routes.handout`, with the base path worked out once.
+    func handoutPath(_ file: ContentFile) -> String {
+        parts.languages[file.language]!.handoutPrefix + (file.meta.slug?.value ?? file.id) + "/"
+    }
+
+    /// `SiteConfig.absoluteURL`, with the origin worked out once.
+    func absolute(_ sitePath: String) -> String { parts.origin + sitePath }
 
     func formatted(_ day: Day?, _ language: String) -> String? {
-        day.map { dates[language]?.format($0) ?? $0.iso }
+        day.map { parts.languages[language]?.dates.format($0) ?? DateText.iso($0) }
     }
 
     /// What every page shares: language, titles, navigation, the language switcher and alternates.
     func layout(language code: String, title: String, description: String?, sitePath: String?, key: ContentKey?,
                 extra: [String: Any]) -> [String: Any] {
-        let language = config.language(code)!
-        var context: [String: Any] = [
-            "lang": code,
-            "dir": language.isRightToLeft ? "rtl" : "ltr",
-            "title": title,
-            "siteTitle": language.title,
-            "pageTitle": title == language.title ? title : "\(title) — \(language.title)",
-            "stylesheet": routes.stylesheet,
-            "homeURL": routes.home(code),
-            "t": strings.strings(code),
-            "nav": [
-                ["label": strings.text("navHome", code), "url": routes.home(code)],
-                ["label": strings.text("navArticles", code), "url": routes.index(.articles, language: code)],
-                ["label": strings.text("navConditions", code), "url": routes.index(.conditions, language: code)],
-                ["label": strings.text("navCauses", code), "url": routes.index(.causes, language: code)],
-            ],
-        ]
+        let language = parts.languages[code]!
+        var context = language.layout
+        context["title"] = title
+        context["pageTitle"] = title == language.title ? title : "\(title) — \(language.title)"
         if let description { context["description"] = description }
-        if let disclaimer = routes.resolve(ContentKey(kind: .page, id: "disclaimer"), language: code) {
-            context["disclaimerURL"] = disclaimer.path
-        }
         if let sitePath { context["canonical"] = absolute(sitePath) }
         // Alternates and the switcher: the page's translations, or every language's counterpart of an index page.
-        var alternates: [[String: Any]] = []
-        var switcher: [[String: Any]] = []
-        for other in config.languages {
-            let target: String?
-            if let key {
-                target = routes.path(key, language: other.code)
-            } else if let sitePath {
-                target = counterpart(sitePath, from: code, to: other.code)
-            } else {
-                target = nil
+        let targets = config.languages.map { other -> String? in
+            if let key { return routes.path(key, language: other.code) }
+            if let sitePath { return counterpart(sitePath, from: code, to: other.code) }
+            return nil
+        }
+        if targets.allSatisfy({ $0 == nil }) {
+            context["switcher"] = language.switcherAlone
+        } else {
+            var alternates: [[String: Any]] = []
+            var switcher: [[String: Any]] = []
+            for (other, target) in zip(config.languages, targets) {
+                if let target { alternates.append(["hreflang": other.code, "url": absolute(target)]) }
+                switcher.append([
+                    "code": other.code, "name": other.name,
+                    "url": target ?? parts.languages[other.code]!.homePath,
+                    "current": other.code == code,
+                    "missing": target == nil,
+                    "missingLabel": parts.languages[other.code]!.notTranslated,
+                ])
             }
-            if let target { alternates.append(["hreflang": other.code, "url": absolute(target)]) }
-            switcher.append([
-                "code": other.code, "name": other.name,
-                "url": target ?? routes.home(other.code),
-                "current": other.code == code,
-                "missing": target == nil,
-                "missingLabel": strings.text("notTranslated", other.code),
-            ])
+            if alternates.count > 1 {
+                context["alternates"] = alternates
+                let source = alternates.first { ($0["hreflang"] as? String) == config.defaultLanguage } ?? alternates[0]
+                context["xDefault"] = source["url"]!
+            }
+            context["switcher"] = switcher
         }
-        if alternates.count > 1 {
-            context["alternates"] = alternates
-            let source = alternates.first { ($0["hreflang"] as? String) == config.defaultLanguage } ?? alternates[0]
-            context["xDefault"] = source["url"]!
-        }
-        context["switcher"] = switcher
         for (k, v) in extra { context[k] = v }
         return context
     }
 
     /// The same index page in another language (home and section lists exist in every language).
     func counterpart(_ sitePath: String, from: String, to: String) -> String? {
-        if sitePath == routes.home(from) { return routes.home(to) }
-        for section in Section.allCases where sitePath == routes.index(section, language: from) {
-            return routes.index(section, language: to)
-        }
+        let from = parts.languages[from]!, to = parts.languages[to]!
+        if sitePath == from.homePath { return to.homePath }
+        for (i, index) in from.indexPaths.enumerated() where sitePath == index.path { return to.indexPaths[i].path }
         return nil
     }
 
@@ -179,15 +169,7 @@ public struct SiteRenderer: Sendable {
 
     /// A link to another page of the site, in this language when it exists, marked with its language when not.
     func link(_ key: ContentKey, language: String) -> [String: Any]? {
-        guard let target = routes.resolve(key, language: language), let file = graph.file(key, language: target.language) else { return nil }
-        // Every key is always set: Mustache looks a missing key up in the enclosing contexts.
-        let other = target.language != language
-        return [
-            "title": file.meta.title, "url": target.path, "summary": file.meta.summary ?? "",
-            "otherLanguage": other, "hreflang": target.language,
-            "languageName": config.language(target.language)?.name ?? target.language,
-            "evidence": false,
-        ]
+        parts.cards[language]?[key]?.context
     }
 
     /// A list for a template section that is shown only when it has items: `{{#x}}…{{#items}}…{{/items}}…{{/x}}`.

@@ -28,13 +28,15 @@ public struct TemplateSet: Sendable {
             }
         }
         var templates: [String: MustacheTemplate] = [:]
+        _ = TemplateEscaping.registered
         for (name, source) in sources {
             do {
-                templates[name] = try MustacheTemplate(string: source.text)
+                templates[name] = try MustacheTemplate(string: TemplateEscaping.pragma + source.text)
             } catch let error as MustacheTemplate.ParserError {
+                // The line numbers count the pragma's line.
                 diagnostics.append(.error("template-syntax",
                     "the template has a syntax error (\(describe(error.error))); fix the tag here.",
-                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    at: SourceLocation(path: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template-syntax", "the template could not be read (\(error)); fix its syntax.", at: SourceLocation(path: source.path)))
             }

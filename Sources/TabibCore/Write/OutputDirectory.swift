@@ -9,6 +9,10 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
 
     public let destination: URL
     public let staging: URL
+    /// Folders under the staging folder that exist already, relative to it: the staging folder is new,
+    /// so every one of them was made by this object, and need not be made again for the next page.
+    private var folders: Set<String> = [""]
+    private let foldersLock = NSLock()
 
     /// Checks that `destination` is missing, empty or tabib's own, and creates the staging folder.
     public init(destination: URL) throws(BuildFailure) {
@@ -49,9 +53,21 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ file: OutputFile) throws {
-        let url = staging.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Self.writeBytes(file.contents, to: url.path)
+        let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+        try makeFolder(folder)
+        try Self.writeBytes(file.contents, to: staging.path + "/" + file.path)
+    }
+
+    /// Makes `folder` (relative to the staging folder) and its parents, unless they were made before.
+    private func makeFolder(_ folder: String) throws {
+        if foldersLock.withLock({ folders.contains(folder) }) { return }
+        if let slash = folder.lastIndex(of: "/") { try makeFolder(String(folder[..<slash])) }
+        let path = staging.path + "/" + folder
+        if mkdir(path, 0o777) != 0 {
+            // Made by another page at the same moment, or a real error: FileManager tells which, and says it as before.
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+        _ = foldersLock.withLock { folders.insert(folder) }
     }
 
     /// Open, write, close: `Data.write(to:)` also forces every file to the disk (fsync), which costs a

@@ -1,0 +1,131 @@
+/// The parts of pages that many pages share, made once when the renderer is made rather than once per
+/// page: each language's fixed layout keys, the link card of every page in every language, the dates
+/// the front matter names written out, and the article index that related articles are ranked with.
+/// Immutable after `init`.
+final class PageParts: @unchecked Sendable {
+    /// What every page of one language shows the same way.
+    struct Language {
+        /// `lang`, `dir`, `siteTitle`, `stylesheet`, `homeURL`, `t`, `nav` and, when there is one, `disclaimerURL`.
+        let layout: [String: Any]
+        let title: String
+        let homePath: String
+        /// Every section's index page, in `Section.allCases` order.
+        let indexPaths: [(section: Section, path: String)]
+        /// `Routes.handout` up to the article's slug.
+        let handoutPrefix: String
+        /// The language switcher of a page that has no counterpart in any language (handouts, 404).
+        let switcherAlone: [[String: Any]]
+        /// The language's name, and what the switcher says of it when a page is not written in it.
+        let name: String
+        let notTranslated: String
+        /// The disclaimer handouts print: the page in this language, else its source.
+        let disclaimer: (title: String, html: String, firstSentence: String?)?
+        /// What handouts print besides the article: their title's prefix, the QR code's label, the clinic.
+        let handoutTitle: String
+        let handoutQRLabel: String
+        let clinic: [String: Any]
+        let dates: DateText
+    }
+
+    /// A page as other pages list it, in one language.
+    struct LinkCard {
+        let title: String
+        let path: String
+        /// What templates read: `title`, `url`, `summary`, `otherLanguage`, `hreflang`, `languageName`, `evidence`.
+        let context: [String: Any]
+    }
+
+    let origin: String
+    let basePath: String
+    let languages: [String: Language]
+    /// Language → key → the card of the page in that language, or of its translation when there is none.
+    let cards: [String: [ContentKey: LinkCard]]
+    /// Article id → its place among all article ids in ascending order.
+    let articleRank: [String: Int]
+    /// Article ids in ascending order.
+    let articleIDs: [String]
+    /// Entity id → the ranks of the articles about it, as `SiteGraph.articlesAbout` lists them.
+    let articleRanksAbout: [String: [Int]]
+
+    init(graph: SiteGraph, strings: UIStrings, bodies: RenderedBodies) {
+        let config = graph.config
+        let routes = graph.routes
+        let basePath = config.basePath
+        self.basePath = basePath
+        origin = String(config.baseURL.dropLast(basePath.count))
+
+        var days: [String: Set<Day>] = [:]
+        for file in graph.files {
+            let meta = file.meta
+            if let date = meta.date { days[file.language, default: []].insert(date) }
+            if let reviewed = meta.reviewed {
+                days[file.language, default: []].insert(reviewed)
+                days[file.language, default: []].insert(meta.nextReview ?? reviewed.adding(months: config.reviewIntervalMonths))
+            }
+        }
+
+        let disclaimerKey = ContentKey(kind: .page, id: "disclaimer")
+        var languages: [String: Language] = [:]
+        for language in config.languages {
+            let code = language.code
+            var layout: [String: Any] = [
+                "lang": code,
+                "dir": language.isRightToLeft ? "rtl" : "ltr",
+                "siteTitle": language.title,
+                "stylesheet": routes.stylesheet,
+                "homeURL": routes.home(code),
+                "t": strings.strings(code),
+                "nav": [
+                    ["label": strings.text("navHome", code), "url": routes.home(code)],
+                    ["label": strings.text("navArticles", code), "url": routes.index(.articles, language: code)],
+                    ["label": strings.text("navConditions", code), "url": routes.index(.conditions, language: code)],
+                    ["label": strings.text("navCauses", code), "url": routes.index(.causes, language: code)],
+                ],
+            ]
+            if let disclaimer = routes.resolve(disclaimerKey, language: code) { layout["disclaimerURL"] = disclaimer.path }
+            var disclaimer: (String, String, String?)?
+            if let file = graph.bestFile(disclaimerKey, language: code), let i = graph.index[disclaimerKey]?[file.language] {
+                let html = bodies.bodies[i].html
+                disclaimer = (file.meta.title, html, SiteRenderer.firstSentence(of: html))
+            }
+            languages[code] = Language(
+                layout: layout, title: language.title, homePath: routes.home(code),
+                indexPaths: Section.allCases.map { ($0, routes.index($0, language: code)) },
+                handoutPrefix: basePath + "\(code)/\(language.segment(.handouts))/",
+                switcherAlone: config.languages.map { other in
+                    ["code": other.code, "name": other.name, "url": routes.home(other.code), "current": other.code == code,
+                     "missing": true, "missingLabel": strings.text("notTranslated", other.code)]
+                },
+                name: language.name, notTranslated: strings.text("notTranslated", code),
+                disclaimer: disclaimer,
+                handoutTitle: strings.text("handoutTitle", code), handoutQRLabel: strings.text("handoutQRLabel", code),
+                clinic: ["name": config.clinic.name ?? language.title, "contact": config.clinic.contact ?? false,
+                         "emergencyNumber": config.clinic.emergencyNumber ?? false],
+                dates: DateText(locale: language.locale, days: days[code] ?? []))
+        }
+        self.languages = languages
+
+        var cards: [String: [ContentKey: LinkCard]] = [:]
+        for language in config.languages {
+            var byKey: [ContentKey: LinkCard] = [:]
+            byKey.reserveCapacity(graph.index.count)
+            for (key, files) in graph.index {
+                guard let target = routes.resolve(key, language: language.code), let i = files[target.language] else { continue }
+                let meta = graph.files[i].meta
+                // Every key is always set: Mustache looks a missing key up in the enclosing contexts.
+                byKey[key] = LinkCard(title: meta.title, path: target.path, context: [
+                    "title": meta.title, "url": target.path, "summary": meta.summary ?? "",
+                    "otherLanguage": target.language != language.code, "hreflang": target.language,
+                    "languageName": languages[target.language]?.name ?? target.language,
+                    "evidence": false,
+                ])
+            }
+            cards[language.code] = byKey
+        }
+        self.cards = cards
+
+        articleIDs = Set(graph.articlesAbout.values.joined()).sorted()
+        articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
+        articleRanksAbout = graph.articlesAbout.mapValues { [articleRank] ids in ids.map { articleRank[$0]! } }
+    }
+}
