@@ -71,6 +71,8 @@ public struct SiteBuilder: Sendable {
         /// The templates and UI strings last loaded, with the languages the strings were loaded for.
         var templates: (templates: TemplateSet?, diagnostics: [Diagnostic])?
         var strings: (languages: [Language], defaultLanguage: String, strings: UIStrings?, diagnostics: [Diagnostic])?
+        /// The shared page parts of the last build, with the disclaimer bodies they show.
+        var parts: (parts: PageParts, disclaimers: [RenderedBody])?
         public init() {}
     }
 
@@ -107,16 +109,20 @@ public struct SiteBuilder: Sendable {
         guard let content, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let config = content.config
         let (strings, stringDiagnostics): (UIStrings?, [Diagnostic])
+        var sameStrings = false
         if templatesUnchanged, let cached = cache.strings, cached.languages == config.languages, cached.defaultLanguage == config.defaultLanguage {
             (strings, stringDiagnostics) = (cached.strings, cached.diagnostics)
+            sameStrings = true
         } else {
             (strings, stringDiagnostics) = UIStrings.load(root: options.root, config: config)
         }
         cache.strings = (config.languages, config.defaultLanguage, strings, stringDiagnostics)
         diagnostics += stringDiagnostics
         lap("templates")
-        let (graph, graphDiagnostics) = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }
-            ?? SiteGraph.build(content)
+        let reusedGraph = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }
+        let (graph, graphDiagnostics) = reusedGraph ?? SiteGraph.build(content)
+        // Parts made for another graph must not outlive it, even when this build fails.
+        if reusedGraph == nil || !sameStrings { cache.parts = nil }
         cache.graph = graph.map { ($0, graphDiagnostics) }
         diagnostics += graphDiagnostics
         lap("graph")
@@ -125,7 +131,17 @@ public struct SiteBuilder: Sendable {
         diagnostics += bodyDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        var renderer = SiteRenderer(graph: graph, templates: templates, strings: strings, bodies: bodies)
+        // The parts pages share are made of front matter, strings and the disclaimer: kept while those are.
+        let disclaimers = (graph.index[ContentKey(kind: .page, id: "disclaimer")] ?? [:]).sorted { $0.key < $1.key }.map { bodies.bodies[$0.value] }
+        let parts: PageParts
+        if reusedGraph != nil, sameStrings, let cached = cache.parts, cached.disclaimers.count == disclaimers.count,
+           zip(cached.disclaimers, disclaimers).allSatisfy({ $0 === $1 }) {
+            parts = cached.parts
+        } else {
+            parts = PageParts(graph: graph, strings: strings, bodies: bodies)
+        }
+        cache.parts = (parts, disclaimers)
+        var renderer = SiteRenderer(graph: graph, templates: templates, strings: strings, bodies: bodies, parts: parts)
         renderer.handoutPDFs = options.handoutPDFs
         return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, parsed: content.parsed, stageTimes: times)
     }

@@ -32,11 +32,17 @@ public struct SiteRenderer: Sendable {
     public var handoutPDFs = false
 
     public init(graph: SiteGraph, templates: TemplateSet, strings: UIStrings, bodies: RenderedBodies) {
+        self.init(graph: graph, templates: templates, strings: strings, bodies: bodies,
+                  parts: PageParts(graph: graph, strings: strings, bodies: bodies))
+    }
+
+    /// With parts made for an earlier build that showed the same front matter, strings and disclaimer.
+    init(graph: SiteGraph, templates: TemplateSet, strings: UIStrings, bodies: RenderedBodies, parts: PageParts) {
         self.graph = graph
         self.templates = templates
         self.strings = strings
         self.bodies = bodies
-        self.parts = PageParts(graph: graph, strings: strings, bodies: bodies)
+        self.parts = parts
     }
 
     var config: SiteConfig { graph.config }
