@@ -39,7 +39,7 @@ extension IncrementalBuilder {
     static let disclaimerKey = ContentKey(kind: .page, id: "disclaimer")
 
     /// The pages to render again, or nil when only a full build is safe.
-    static func plan(_ new: SiteBuilder.Prepared, templates: [String: String], previous: State) -> Plan? {
+    static func plan(_ new: SiteBuilder.Prepared, previous: State) -> Plan? {
         let old = previous.prepared
         let (r0, r1) = (old.renderer, new.renderer)
         let (g0, g1) = (r0.graph, r1.graph)
@@ -95,9 +95,10 @@ extension IncrementalBuilder {
             for (i, file) in g1.files.enumerated() where file.kind == .article { pages.insert(.handout(i)) }
         }
         lazy var jobs = r1.jobs()
-        let changedTemplates = Set(templates.keys).union(previous.templates.keys).filter { templates[$0] != previous.templates[$0] }
+        let (templates, before) = (r1.templates.sources, r0.templates.sources)
+        let changedTemplates = Set(templates.keys).union(before.keys).filter { templates[$0] != before[$0] }
         if !changedTemplates.isEmpty {
-            let all = templates.merging(previous.templates) { new, old in new + "\n" + old }
+            let all = templates.merging(before) { new, old in new + "\n" + old }
             // Dynamic partials and changed delimiters cannot be followed by reading the tags.
             if all.values.contains(where: { $0.contains("{{>*") || $0.contains("{{> *") || $0.contains("{{=") }) { return nil }
             var affected: [String: Bool] = [:]
@@ -255,17 +256,5 @@ extension IncrementalBuilder {
             stack += TemplateSet.partialReferences(in: text).map(\.name)
         }
         return seen
-    }
-
-    /// Every `templates/**/*.mustache`, by the name the template set registers it under.
-    static func templateSources(root: URL) -> [String: String] {
-        let folder = root.appendingPathComponent("templates")
-        var sources: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let relative = enumerator?.nextObject() as? String {
-            guard relative.hasSuffix(".mustache"), let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else { continue }
-            sources[String(relative.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
-        }
-        return sources
     }
 }

@@ -34,7 +34,6 @@ public actor IncrementalBuilder {
 
     struct State {
         var prepared: SiteBuilder.Prepared
-        var templates: [String: String]
         var outputs: Set<String>
     }
 
@@ -71,70 +70,35 @@ public actor IncrementalBuilder {
             previous = nil
             throw error
         }
-        let templates = if let previous, let changed, !changed.contains(where: { $0.hasPrefix("templates/") }) {
-            previous.templates
-        } else {
-            Self.templateSources(root: options.root)
-        }
-        var times = prepared.stageTimes
-        var mark = clock.now
+        let mark = clock.now
+        let plan = previous.flatMap { Self.plan(prepared, previous: $0) }
+        var timed = prepared
+        if plan != nil { timed.stageTimes.append(.init(stage: "plan", duration: clock.now - mark)) }
 
-        guard let previous, let plan = Self.plan(prepared, templates: templates, previous: previous) else {
-            let recorder = RecordingOutput(sink)
-            do {
-                let report = try await builder.write(prepared, into: recorder, startedAt: start)
-                let outputs = recorder.paths
-                self.previous = State(prepared: prepared, templates: templates, outputs: outputs)
-                return Build(pages: report.pagesWritten, written: outputs, removed: previous.map { $0.outputs.subtracting(outputs) } ?? [],
-                             warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: true,
-                             stageTimes: report.stageTimes)
-            } catch {
-                self.previous = nil
-                throw error
-            }
-        }
-        times.append(.init(stage: "plan", duration: clock.now - mark))
-        mark = clock.now
-
-        let renderer = prepared.renderer
-        var diagnostics = prepared.diagnostics
-        let jobs = Array(plan.pages)
-        let output = RecordingOutput(sink)
-        let results = await ParallelMap.map(jobs) { job -> [Diagnostic] in
-            let (file, diagnostics) = renderer.render(job)
-            guard let file else { return diagnostics }
-            do {
-                try output.write(file)
-                return diagnostics
-            } catch {
-                return diagnostics + [.error("write-failed", "could not write \(file.path) (\(error)); check the disk and its permissions.")]
-            }
-        }
-        diagnostics += results.flatMap { $0 }
+        let recorder = RecordingOutput(sink)
+        let report: BuildReport
         do {
-            _ = try Assets.copy(from: options.root, into: output)
-            if plan.siteFiles {
-                try output.write(SiteFiles.sitemap(renderer))
-                try output.write(SiteFiles.robots(renderer))
-                for feed in SiteFiles.feeds(renderer) { try output.write(feed) }
-            }
+            report = try await builder.write(timed, pages: plan.map { Array($0.pages) }, siteFiles: plan?.siteFiles ?? true,
+                                             into: recorder, startedAt: start)
         } catch {
-            diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check templates/assets/, the disk and their permissions."))
-        }
-        guard !diagnostics.hasErrors else {
             self.previous = nil
-            throw BuildFailure(diagnostics)
+            throw error
         }
-        let written = output.paths
-        // Pages that no longer exist, and assets deleted from templates/assets/.
-        var removed = plan.outputs.map { previous.outputs.subtracting($0) } ?? []
-        removed.formUnion(previous.outputs.filter { $0.hasPrefix("assets/") && !written.contains($0) })
-        var outputs = plan.outputs ?? previous.outputs
-        outputs.subtract(removed)
-        outputs.formUnion(written)
-        times.append(.init(stage: "pages", duration: clock.now - mark))
-        self.previous = State(prepared: prepared, templates: templates, outputs: outputs)
-        return Build(pages: renderer.jobs().count, written: written, removed: removed, warnings: diagnostics.warnings,
-                     duration: clock.now - start, rendered: jobs.count, isFull: false, stageTimes: times)
+        let written = recorder.paths
+        let outputs: Set<String>
+        var removed: Set<String>
+        if let plan, let previous {
+            // Pages that no longer exist, and assets deleted from templates/assets/.
+            removed = plan.outputs.map { previous.outputs.subtracting($0) } ?? []
+            removed.formUnion(previous.outputs.filter { $0.hasPrefix("assets/") && !written.contains($0) })
+            outputs = (plan.outputs ?? previous.outputs).subtracting(removed).union(written)
+        } else {
+            removed = previous.map { $0.outputs.subtracting(written) } ?? []
+            outputs = written
+        }
+        self.previous = State(prepared: prepared, outputs: outputs)
+        return Build(pages: plan == nil ? report.pagesWritten : prepared.renderer.jobs().count, written: written, removed: removed,
+                     warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
+                     stageTimes: report.stageTimes)
     }
 }

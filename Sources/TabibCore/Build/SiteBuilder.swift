@@ -155,14 +155,16 @@ public struct SiteBuilder: Sendable {
         return try await write(prepared, into: sink, startedAt: start, progress: progress)
     }
 
-    /// Renders every page of an already prepared site into `sink`, with the site's other files; for
-    /// callers that looked at `prepare()`'s result first and must not load everything again.
-    public func write(_ prepared: Prepared, into sink: some OutputSink, startedAt start: ContinuousClock.Instant = .now,
+    /// Renders the pages of an already prepared site into `sink` (all of them, or `pages`), with the
+    /// assets and, unless `siteFiles` is false, the sitemap, robots.txt and feeds; for callers that
+    /// looked at `prepare()`'s result first and must not load everything again.
+    public func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, into sink: some OutputSink,
+                      startedAt start: ContinuousClock.Instant = .now,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         var mark = ContinuousClock.now
         var times = prepared.stageTimes
         let renderer = prepared.renderer
-        let jobs = renderer.jobs()
+        let jobs = pages ?? renderer.jobs()
         let counter = progress.map { PageCounter(total: jobs.count, observer: $0) }
         let results = await ParallelMap.map(jobs) { job -> (Bool, [Diagnostic], String?) in
             let (file, diagnostics) = renderer.render(job)
@@ -187,10 +189,12 @@ public struct SiteBuilder: Sendable {
         var assets = 0
         do {
             assets = try Assets.copy(from: options.root, into: sink)
-            try sink.write(SiteFiles.sitemap(renderer))
-            try sink.write(SiteFiles.robots(renderer))
-            for feed in SiteFiles.feeds(renderer) { try sink.write(feed) }
-            assets += 2 + renderer.config.languages.count
+            if siteFiles {
+                try sink.write(SiteFiles.sitemap(renderer))
+                try sink.write(SiteFiles.robots(renderer))
+                for feed in SiteFiles.feeds(renderer) { try sink.write(feed) }
+                assets += 2 + renderer.config.languages.count
+            }
         } catch {
             diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))
         }

@@ -6,6 +6,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let names: Set<String>
+    /// Each template's text as written, by name: what a rebuild compares to find the templates that changed.
+    public let sources: [String: String]
 
     /// The templates every build renders through.
     public static let required = ["layout", "home", "article", "cause", "condition", "page", "list", "root", "404", "handout"]
@@ -57,7 +59,8 @@ public struct TemplateSet: Sendable {
                 at: SourceLocation(path: "templates/\(name).mustache")))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys)), diagnostics)
+        return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
+                            sources: sources.mapValues(\.text)), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions.
