@@ -10,10 +10,7 @@
 # Environment: SCRATCH (the swift build folder, default .build), CORPORA (where the sites are
 # written, default /tmp/tabib-bench), SEED (default 7), RUNS (timed builds per size, default 3).
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-scratch="${SCRATCH:-$repo/.build}"
-corpora="${CORPORA:-/tmp/tabib-bench}"
-seed="${SEED:-7}"
+source "$(dirname "$0")/common.sh"
 runs="${RUNS:-3}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
@@ -25,16 +22,12 @@ fi
 
 echo "Building the release binary…"
 (cd "$repo" && swift build -c release --product tabib --scratch-path "$scratch" 2>&1 | grep -E "error|Compiling tabib|Build complete" || true)
-tabib="$scratch/release/tabib"
 [ -x "$tabib" ] || { echo "no release binary at $tabib" >&2; exit 1; }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
 printf "\n%7s %7s %9s %9s %8s %8s %10s\n" "N" "run" "wall s" "CPU s" "pages" "pages/s" "peak MiB"
 for n in "${sizes[@]}"; do
-    site="$corpora/n$n-seed$seed"
-    if [ "$(cat "$site/.tabib-corpus" 2>/dev/null)" != "articles=$n seed=$seed" ]; then
-        python3 "$repo/Benchmarks/make-corpus.py" --articles "$n" --seed "$seed" --out "$site" >/dev/null
-    fi
+    site="$(corpus "$n")"
     # Templates and site.yaml follow the repository's, so the corpus builds with today's templates.
     rm -rf "$site/templates" && cp -a "$repo/templates" "$site/templates"
     "$tabib" build --root "$site" --output "$site/public" >/dev/null 2>&1   # warm the page cache

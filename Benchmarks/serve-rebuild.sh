@@ -8,20 +8,11 @@
 #
 # Environment: SCRATCH, CORPORA, SEED as for Benchmarks/build.sh; PORT (default 48313).
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-scratch="${SCRATCH:-$repo/.build}"
-corpora="${CORPORA:-/tmp/tabib-bench}"
-seed="${SEED:-7}"
+source "$(dirname "$0")/common.sh"
 port="${PORT:-48313}"
 n="${1:-10000}"
-tabib="$scratch/release/tabib"
 [ -x "$tabib" ] || { echo "no release binary at $tabib; run Benchmarks/build.sh first" >&2; exit 1; }
-"$tabib" serve --help >/dev/null 2>&1 || { echo "tabib serve is not available in this build: the serve rebuild is not measurable yet."; exit 0; }
-
-site="$corpora/n$n-seed$seed"
-if [ "$(cat "$site/.tabib-corpus" 2>/dev/null)" != "articles=$n seed=$seed" ]; then
-    python3 "$repo/Benchmarks/make-corpus.py" --articles "$n" --seed "$seed" --out "$site" >/dev/null
-fi
+site="$(corpus "$n")"
 articles=("$site"/content/id/articles/*.md)
 article="$(basename "${articles[0]}")"
 file="$site/content/id/articles/$article"

@@ -1,0 +1,17 @@
+# Shared by the benchmark scripts (sourced): where things are, and the synthetic site of N articles.
+# Environment: SCRATCH (the swift build folder, default .build), CORPORA (where the sites are written,
+# default /tmp/tabib-bench), SEED (default 7).
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+scratch="${SCRATCH:-$repo/.build}"
+corpora="${CORPORA:-/tmp/tabib-bench}"
+seed="${SEED:-7}"
+tabib="$scratch/release/tabib"
+
+# Prints the folder of the synthetic site of $1 articles, writing it first when it is missing or other.
+corpus() {
+    local site="$corpora/n$1-seed$seed"
+    if [ "$(cat "$site/.tabib-corpus" 2>/dev/null)" != "articles=$1 seed=$seed" ]; then
+        python3 "$repo/Benchmarks/make-corpus.py" --articles "$1" --seed "$seed" --out "$site" >/dev/null
+    fi
+    echo "$site"
+}
