@@ -7,7 +7,7 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "The folder to write the site into (default: ROOT/public); replaced only when the build succeeds.")
+    @Option(name: .long, help: "The folder to write the site into (default: ROOT/public); changed only when the build succeeds.")
     var output: String?
 
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is served from, overriding site.yaml's baseURL.")
@@ -19,7 +19,7 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Also print every handout to an A4 PDF beside its page, with headless Chromium found on PATH.")
     var pdf = false
 
-    @Flag(name: .long, help: "Print how long each stage of the build took (load, templates, graph, markdown, pages, site files, swap).")
+    @Flag(name: .long, help: "Print how long each stage of the build took (load, templates, graph, markdown, pages, site files, commit).")
     var timings = false
 
     func validate() throws {
@@ -44,7 +44,8 @@ struct Build: AsyncParsableCommand {
             display?.finish()
             Console.report(report.warnings)
             let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
-            print("Wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(destination.path) in \(String(format: "%.2f", seconds)) s.")
+            let changed = report.changes.map { "; \($0.written) \($0.written == 1 ? "file" : "files") changed, \($0.removed) removed" } ?? ""
+            print("Wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(destination.path) in \(String(format: "%.2f", seconds)) s\(changed).")
             if timings { print("  " + SiteBuilder.describe(report.stageTimes)) }
         } catch {
             display?.finish()

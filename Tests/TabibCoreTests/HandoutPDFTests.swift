@@ -10,6 +10,9 @@ struct HandoutPDFTests {
         let jobs = HandoutPDFs.jobs(site.graph)
         let articles = site.graph.files.filter { $0.kind == .article }
         #expect(jobs.count == articles.count)
+        // The PDFs are the build's files: the next build that does not print them removes them.
+        let manifest = try String(contentsOf: site.folder.appendingPathComponent(OutputDirectory.manifestName), encoding: .utf8)
+        #expect(jobs.allSatisfy { manifest.contains("\n\($0.pdf)\n") })
         #expect(Set(jobs.map(\.language)) == Set(site.graph.config.languages.map(\.code)))
         let disclaimerKey = ContentKey(kind: .page, id: "disclaimer")
 

@@ -2,22 +2,41 @@ import Foundation
 import Testing
 @testable import TabibCore
 
-/// The staging folder: pages land in nested folders made once, and a write that cannot happen says why.
+/// The output folder: a new output is staged and swapped in; an earlier build's output is updated in
+/// place, file by file, leaving unchanged files and files tabib did not write alone.
 @Suite struct OutputDirectoryTests {
     static func folder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("tabib-output-\(UUID().uuidString)").appendingPathComponent("public")
     }
 
+    /// Writes `files` as one build and commits it.
+    @discardableResult
+    static func build(_ files: [String: String], into destination: URL) throws -> (OutputDirectory, OutputDirectory.Changes) {
+        let output = try OutputDirectory(destination: destination)
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) { try output.write(OutputFile(path: path, text: text)) }
+        return (output, try output.commit())
+    }
+
+    static func stamp(_ url: URL) throws -> (inode: UInt64, modified: Date) {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return ((attributes[.systemFileNumber] as! NSNumber).uint64Value, attributes[.modificationDate] as! Date)
+    }
+
+    static func manifest(_ destination: URL) throws -> [String] {
+        try String(contentsOf: destination.appendingPathComponent(OutputDirectory.manifestName), encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
     @Test func writesPagesIntoNestedFolders() throws {
         let destination = Self.folder()
         defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
-        let output = try OutputDirectory(destination: destination)
         let files = ["index.html": "root", "id/artikel/a/index.html": "a", "id/artikel/b/index.html": "b", "id/index.html": "id",
                      "assets/style.css": "css"]
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) { try output.write(OutputFile(path: path, text: text)) }
-        try output.commit()
+        let (output, changes) = try Self.build(files, into: destination)
+        #expect(!output.updating)
+        #expect(changes == .init(written: 5, removed: 0))
         var expected = files.mapValues { Array($0.utf8) }
         expected[OutputDirectory.markerName] = Array(OutputDirectory.markerText.utf8)
+        expected[OutputDirectory.manifestName] = Array((files.keys.sorted().joined(separator: "\n") + "\n").utf8)
         #expect(TestSite.files(in: destination) == expected)
     }
 
@@ -28,5 +47,111 @@ import Testing
         try output.write(OutputFile(path: "id/artikel", text: "a file where a folder should be"))
         #expect(throws: CocoaError.self) { try output.write(OutputFile(path: "id/artikel/a/index.html", text: "a")) }
         output.discard()
+    }
+
+    @Test func rebuildLeavesUnchangedFilesUntouchedAndReplacesChangedOnes() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": "home", "id/artikel/a/index.html": "a", "id/artikel/b/index.html": "b"], into: destination)
+        let a = destination.appendingPathComponent("id/artikel/a/index.html"), b = destination.appendingPathComponent("id/artikel/b/index.html")
+        let before = try Self.stamp(a)
+        Thread.sleep(forTimeInterval: 0.02)
+        let (output, changes) = try Self.build(["index.html": "home", "id/artikel/a/index.html": "a", "id/artikel/b/index.html": "b, edited"], into: destination)
+        #expect(output.updating)
+        #expect(changes == .init(written: 1, removed: 0))
+        let after = try Self.stamp(a)
+        #expect(after.inode == before.inode && after.modified == before.modified)
+        #expect(try String(contentsOf: b, encoding: .utf8) == "b, edited")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: destination.deletingLastPathComponent().path).filter { $0.contains(".tabib-") }
+        #expect(leftovers == [])
+    }
+
+    @Test func rebuildRemovesWhatTheLastBuildWroteAndNoLongerMakesButKeepsOtherFiles() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": "home", "id/artikel/old/index.html": "old", "id/artikel/kept/index.html": "kept"], into: destination)
+        try Data("google-site-verification".utf8).write(to: destination.appendingPathComponent("google123.html"))
+        let (_, changes) = try Self.build(["index.html": "home", "id/artikel/kept/index.html": "kept", "id/artikel/new/index.html": "new"], into: destination)
+        #expect(changes == .init(written: 1, removed: 1))
+        let fm = FileManager.default
+        #expect(!fm.fileExists(atPath: destination.appendingPathComponent("id/artikel/old").path), "the emptied folder goes too")
+        #expect(fm.fileExists(atPath: destination.appendingPathComponent("id/artikel/new/index.html").path))
+        #expect(try String(contentsOf: destination.appendingPathComponent("google123.html"), encoding: .utf8) == "google-site-verification")
+        #expect(try Self.manifest(destination) == ["id/artikel/kept/index.html", "id/artikel/new/index.html", "index.html"])
+    }
+
+    @Test func outputOfAnOlderTabibWithoutManifestIsUpdatedAsIfTabibWroteEveryFile() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: destination.appendingPathComponent("id/artikel/gone"), withIntermediateDirectories: true)
+        try Data("This folder is written by tabib build and is replaced on every build.\n".utf8).write(to: destination.appendingPathComponent(OutputDirectory.markerName))
+        try Data("gone".utf8).write(to: destination.appendingPathComponent("id/artikel/gone/index.html"))
+        try Data("home".utf8).write(to: destination.appendingPathComponent("index.html"))
+        let (_, changes) = try Self.build(["index.html": "home"], into: destination)
+        #expect(changes == .init(written: 0, removed: 1))
+        #expect(TestSite.files(in: destination) == [
+            "index.html": Array("home".utf8),
+            OutputDirectory.markerName: Array(OutputDirectory.markerText.utf8),
+            OutputDirectory.manifestName: Array("index.html\n".utf8),
+        ])
+    }
+
+    @Test func folderWhereAPageGoesFailsTheCommitAndChangesNothing() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": "home", "about.html": "about"], into: destination)
+        try FileManager.default.createDirectory(at: destination.appendingPathComponent("id/artikel/a/index.html"), withIntermediateDirectories: true)
+        let before = TestSite.files(in: destination)
+        let output = try OutputDirectory(destination: destination)
+        try output.write(OutputFile(path: "index.html", text: "home, edited"))
+        try output.write(OutputFile(path: "id/artikel/a/index.html", text: "a"))
+        do {
+            try output.commit()
+            Issue.record("the commit replaced a folder")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == ["output-conflict"])
+            #expect(error.diagnostics.first?.message.contains("a folder id/artikel/a/index.html where the new site writes a file") == true)
+        }
+        output.discard()
+        #expect(TestSite.files(in: destination) == before)
+    }
+
+    @Test func commitInterruptedAfterItsJournalIsFinishedByTheNextBuild() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": "home", "id/artikel/old/index.html": "old"], into: destination)
+        // A build whose process is gone left a staging folder with its journal and one file not yet renamed.
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let staging = destination.deletingLastPathComponent().appendingPathComponent(".public.tabib-staging-\(dead.processIdentifier)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data(OutputDirectory.markerText.utf8).write(to: staging.appendingPathComponent(OutputDirectory.markerName))
+        try Data("new".utf8).write(to: staging.appendingPathComponent("1"))
+        try Data("id/artikel/new/index.html\nindex.html\n".utf8).write(to: staging.appendingPathComponent(OutputDirectory.manifestName))
+        try Data("remove\tid/artikel/old/index.html\nwrite\t1\tid/artikel/new/index.html\n".utf8)
+            .write(to: staging.appendingPathComponent(OutputDirectory.journalName))
+
+        let output = try OutputDirectory(destination: destination)
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+        #expect(try String(contentsOf: destination.appendingPathComponent("id/artikel/new/index.html"), encoding: .utf8) == "new")
+        #expect(!FileManager.default.fileExists(atPath: destination.appendingPathComponent("id/artikel/old").path))
+        #expect(try Self.manifest(destination) == ["id/artikel/new/index.html", "index.html"])
+        output.discard()
+    }
+
+    @Test func stagingWithoutJournalIsThrownAwayAndTheOutputKept() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": "home"], into: destination)
+        let before = TestSite.files(in: destination)
+        let output = try OutputDirectory(destination: destination)
+        try output.write(OutputFile(path: "index.html", text: "half of a failed build"))
+        // The process dies here: no commit. The next build starts from the previous output.
+        let next = try OutputDirectory(destination: destination)
+        #expect(TestSite.files(in: destination) == before)
+        next.discard()
     }
 }

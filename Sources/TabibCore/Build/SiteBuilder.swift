@@ -24,6 +24,8 @@ public struct BuildReport: Sendable {
     public var graph: SiteGraph
     /// How long each stage took, in order.
     public var stageTimes: [SiteBuilder.StageTime] = []
+    /// When the build updated an earlier build's output folder: how many files that changed.
+    public var changes: OutputDirectory.Changes?
 }
 
 extension Duration {
@@ -205,14 +207,16 @@ public struct SiteBuilder: Sendable {
                            warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times)
     }
 
-    /// Builds into a folder: into a staging folder first, swapped in only on success.
+    /// Builds into a folder: new or changed files go to a staging folder first, and are put in place
+    /// only on success (`OutputDirectory`).
     public func build(toDirectory output: URL, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let directory = try OutputDirectory(destination: output)
         do {
             var report = try await build(into: directory, progress: progress)
             let mark = ContinuousClock.now
-            try directory.commit()
-            report.stageTimes.append(StageTime(stage: "swap", duration: .now - mark))
+            let changes = try directory.commit()
+            if directory.updating { report.changes = changes }
+            report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark))
             report.duration += .now - mark
             return report
         } catch {

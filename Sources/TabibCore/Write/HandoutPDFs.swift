@@ -114,11 +114,13 @@ extension SiteBuilder {
         let start = clock.now
         var options = self.options
         options.handoutPDFs = true
-        let directory = try OutputDirectory(destination: output)
+        // The browser reads the pages from one folder: the whole site is written anew.
+        let directory = try OutputDirectory(destination: output, updating: false)
         do {
             var report = try await SiteBuilder(options: options).build(into: directory)
             let jobs = HandoutPDFs.jobs(report.graph)
             report.warnings += try await printer.print(jobs, in: directory.staging, basePath: report.graph.config.basePath, progress: progress)
+            directory.adopt(jobs.map(\.pdf))
             try directory.commit()
             report.filesWritten += jobs.count
             report.duration = clock.now - start
