@@ -66,6 +66,27 @@ import Testing
         #expect(leftovers == [])
     }
 
+    @Test func changedFileWithAnotherHardLinkIsReplacedSoTheOtherNameKeepsTheOldBytes() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": "home"], into: destination)
+        let backup = destination.deletingLastPathComponent().appendingPathComponent("backup.html")
+        try FileManager.default.linkItem(at: destination.appendingPathComponent("index.html"), to: backup)
+        try Self.build(["index.html": "home, edited"], into: destination)
+        #expect(try String(contentsOf: destination.appendingPathComponent("index.html"), encoding: .utf8) == "home, edited")
+        #expect(try String(contentsOf: backup, encoding: .utf8) == "home")
+    }
+
+    @Test func changedFileThatShrankIsCutToItsNewLength() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": String(repeating: "long page ", count: 20_000)], into: destination)
+        let before = try Self.stamp(destination.appendingPathComponent("index.html"))
+        try Self.build(["index.html": "short"], into: destination)
+        #expect(try String(contentsOf: destination.appendingPathComponent("index.html"), encoding: .utf8) == "short")
+        #expect(try Self.stamp(destination.appendingPathComponent("index.html")).inode == before.inode, "overwritten in place")
+    }
+
     @Test func rebuildRemovesWhatTheLastBuildWroteAndNoLongerMakesButKeepsOtherFiles() throws {
         let destination = Self.folder()
         defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }

@@ -9,7 +9,7 @@ import Foundation
 ///   written into a staging folder beside it, which is renamed into place on success.
 /// - **Updating an output** an earlier build wrote: a page whose bytes are already there is left alone
 ///   (same file, same modification time: a deploy that syncs by time uploads only what changed); a
-///   changed page is written to the staging folder and renamed over the old one on success; files the
+///   changed page is written to the staging folder and copied over the old one on success; files the
 ///   earlier build wrote (listed in its manifest) that this build no longer makes are removed; any
 ///   other file in the folder is left alone. Rewriting and deleting tens of thousands of unchanged files
 ///   on every build is what made large rebuilds slow, and on ext4 deleting many files makes creating
@@ -289,7 +289,7 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
     }
 
     /// Carries out a commit journal: removes the files the build no longer makes (and folders they
-    /// leave empty), renames every staged file into place, puts the manifest in, and removes the
+    /// leave empty), puts every staged file in place (`replace`), puts the manifest in, and removes the
     /// staging folder. Safe to run again after an interruption. Returns what went wrong, if anything.
     static func carryOut(journal: String, from staging: URL, into destination: URL) -> String? {
         let root = destination.path
@@ -311,7 +311,7 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
             case "write" where fields.count == 3:
                 let (name, path) = (fields[1], fields[2])
                 let source = staging.path + "/" + name
-                if access(source, F_OK) != 0 { continue }   // renamed before an interruption
+                if access(source, F_OK) != 0 { continue }   // put in place before an interruption
                 var end = path.startIndex
                 while let slash = path[end...].firstIndex(of: "/") {
                     let folder = path[..<slash]
@@ -320,7 +320,7 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
                     if mkdir(root + "/" + folder, 0o777) != 0, errno != EEXIST { failure = failure ?? "\(folder): \(String(cString: strerror(errno)))" }
                     made.insert(folder)
                 }
-                if rename(source, root + "/" + path) != 0 { failure = failure ?? "\(path): \(String(cString: strerror(errno)))" }
+                if let problem = replace(root + "/" + path, with: source) { failure = failure ?? "\(path): \(problem)" }
             default:
                 continue
             }
@@ -330,6 +330,44 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
         if access(manifest, F_OK) == 0, rename(manifest, root + "/" + manifestName) != 0 { return "\(manifestName): \(String(cString: strerror(errno)))" }
         try? FileManager.default.removeItem(at: staging)
         return nil
+    }
+
+    /// Puts the staged file `source` at `target`. A new file is renamed into place. An existing one is
+    /// overwritten in place and the staged copy removed: renaming over it would free its blocks, and
+    /// on a disk mounted with `discard` (as here) freeing blocks that are on the disk waits for the
+    /// device, about a millisecond a file; the staged copy, seconds old, is usually still only in
+    /// memory and goes for free. A file with other hard links is replaced by rename, so that the
+    /// other names keep the old bytes. Safe to repeat: the staged copy is removed last.
+    static func replace(_ target: String, with source: String) -> String? {
+        func failed() -> String { String(cString: strerror(errno)) }
+        let out = open(target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        var info = stat()
+        guard out >= 0, fstat(out, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else {
+            if out >= 0 { close(out) }
+            return rename(source, target) == 0 ? nil : failed()
+        }
+        defer { close(out) }
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return failed() }
+        defer { close(input) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset: off_t = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { return failed() }
+            if count == 0 { break }
+            var done = 0
+            while done < count {
+                let written = buffer.withUnsafeBytes { pwrite(out, $0.baseAddress! + done, count - done, offset + off_t(done)) }
+                if written < 0, errno == EINTR { continue }
+                if written < 0 { return failed() }
+                done += written
+            }
+            offset += off_t(count)
+        }
+        if ftruncate(out, offset) != 0 { return failed() }
+        return unlink(source) == 0 ? nil : failed()
     }
 
     /// A commit an interrupted build began (its staging folder holds a journal and its process is gone)
