@@ -62,6 +62,62 @@ import Testing
         """)
     }
 
+    @Test func plainAndQuotedKeyOfOtherTypesAreTwoKeys() async throws {
+        let site = try TestSite("""
+        -- content/id/articles/a.md --
+        ---
+        title: Kram
+        summary: Ringkasan.
+        date: 2026-11-20
+        reviewed: 2026-11-20
+        1: a
+        "1": b
+        ---
+        Isi.
+        """)
+        #expect(await site.errors() == """
+        content/id/articles/a.md:6:1: error: unknown key '1' in the front matter of an article; fix its spelling or remove it.
+          note: known keys here: title, summary, date, reviewed, nextReview, reviewer, conditions, causes, sources, review, handout, translation, draft, slug.
+        content/id/articles/a.md:7:1: error: '1' is written twice in the front matter of an article; keep one of them.
+        """)
+    }
+
+    @Test func explicitlyTaggedKeyWrittenTwiceIsADuplicate() async throws {
+        let site = try TestSite("""
+        -- content/id/articles/a.md --
+        ---
+        title: Kram
+        summary: Ringkasan.
+        date: 2026-11-20
+        reviewed: 2026-11-20
+        !!int 2: a
+        2: b
+        ---
+        Isi.
+        """)
+        #expect(await site.errors() == """
+        content/id/articles/a.md:6:1: error: the key '2' is written twice; keep one of them.
+        """)
+    }
+
+    @Test func blankQuotedValueIsEmpty() async throws {
+        let site = try TestSite("""
+        -- content/id/articles/a.md --
+        ---
+        title: "  Kram  "
+        summary: Ringkasan.
+        date: 2026-11-20
+        reviewed: 2026-11-20
+        reviewer: {name: " ", credential: dr}
+        ---
+        Isi.
+        """)
+        #expect(await site.errors() == """
+        content/id/articles/a.md:6:11: error: 'reviewer' needs a 'name'.
+        content/id/articles/a.md:6:18: error: 'reviewer.name' is empty; write a value or remove the key.
+        """)
+    }
+
     @Test func frontMatterWithoutClosingLine() async throws {
         let site = try TestSite("""
         -- content/id/articles/a.md --

@@ -6,6 +6,13 @@ enum SourceText {
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Valid text, as nearly every file is, is checked once, by the standard library.
+        if var text = String(validating: bytes, as: UTF8.self) {
+            if bytes.contains(UInt8(ascii: "\r")) {
+                text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
+            return .success(text)
+        }
         if let bad = firstInvalidUTF8(bytes) {
             var line = 1
             var lineStart = 0

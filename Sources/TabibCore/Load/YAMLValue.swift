@@ -22,10 +22,21 @@ struct YAMLValueReader {
         diagnostics.append(.error(code, message, at: location(node), notes: notes))
     }
 
+    /// Yams' default encoding reads the environment each time it is asked: read once.
+    private static let encodingName = Parser.Encoding.default.rawValue
+    private static var encoding: Parser.Encoding { Parser.Encoding(rawValue: encodingName) ?? .utf8 }
+
     /// Parses YAML text into a node tree, or reports the syntax error with its position.
+    ///
+    /// Composed first without tag resolution: the default resolver runs a regular expression per
+    /// plain scalar to tell whether two mapping keys are the same, and nothing here reads tags. Keys
+    /// the two resolvers could tell apart differently (a plain `1` and a quoted `"1"`, explicit tags)
+    /// make the cheap composition fail or carry an explicit tag; those texts are composed again with
+    /// the default resolver, so every result and error is the one it gives.
     mutating func compose(_ yaml: String) -> Node? {
+        if let root = try? Yams.compose(yaml: yaml, .basic, .default, Self.encoding), !Self.hasExplicitTag(root) { return root }
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
@@ -45,6 +56,18 @@ struct YAMLValueReader {
             diagnostics.append(.error("yaml-syntax", "the YAML could not be read (\(error)); fix its syntax.",
                 at: SourceLocation(path: path, line: 1 + lineOffset)))
             return nil
+        }
+    }
+
+    /// Whether any node below `node` was given a tag other than `!!str` in the text (quoted scalars carry
+    /// `!!str` too).
+    private static func hasExplicitTag(_ node: Node) -> Bool {
+        switch node {
+        case let .scalar(scalar): return !scalar.tag.rawValue.isEmpty && scalar.tag.rawValue != Tag.Name.str.rawValue
+        case let .mapping(mapping):
+            return !mapping.tag.rawValue.isEmpty || mapping.contains { hasExplicitTag($0.key) || hasExplicitTag($0.value) }
+        case let .sequence(sequence): return !sequence.tag.rawValue.isEmpty || sequence.contains(where: hasExplicitTag)
+        case .alias: return true
         }
     }
 
@@ -86,7 +109,7 @@ struct YAMLValueReader {
             error("empty-value", "'\(key)' is empty; write a value or remove the key.", node)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmedOfWhitespaceAndNewlines()
         if text.isEmpty {
             error("empty-value", "'\(key)' is empty; write a value or remove the key.", node)
             return nil

@@ -22,9 +22,49 @@ public struct AliasIndex: Sendable {
 
     /// Keyed by the hash of the lowercased first word (`wordKey`), so that looking a word up allocates
     /// nothing. Words whose keys collide share a list; every candidate is compared Character by Character.
-    private var byFirstWord: [Int: [Entry]] = [:]
+    private var byFirstWord = FirstWordTable([:])
+
+    /// `byFirstWord` as an open-addressing table: its keys are hash values already, so that a look-up
+    /// (one per word of every text) needs no `Hasher`.
+    private struct FirstWordTable: Sendable {
+        private var keys: [Int]
+        /// nil: a free slot.
+        private var lists: [[Entry]?]
+        private let mask: Int
+        let isEmpty: Bool
+
+        init(_ dictionary: [Int: [Entry]]) {
+            var size = 1
+            while size < dictionary.count * 2 { size <<= 1 }
+            keys = Array(repeating: 0, count: size)
+            lists = Array(repeating: nil, count: size)
+            mask = size - 1
+            isEmpty = dictionary.isEmpty
+            for (key, list) in dictionary {
+                var i = Self.slot(key) & mask
+                while lists[i] != nil { i = (i + 1) & mask }
+                keys[i] = key
+                lists[i] = list
+            }
+        }
+
+        private static func slot(_ key: Int) -> Int {
+            let bits = UInt(bitPattern: key)
+            return Int(truncatingIfNeeded: bits ^ bits >> 29)
+        }
+
+        subscript(key: Int) -> [Entry]? {
+            var i = Self.slot(key) & mask
+            while let list = lists[i] {
+                if keys[i] == key { return list }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+    }
 
     public init(_ aliases: [(alias: String, target: ContentKey)]) {
+        var byFirstWord: [Int: [Entry]] = [:]
         for (alias, target) in aliases {
             let characters = Array(alias.lowercased())
             let firstWord = characters.prefix(while: Self.isWordCharacter)
@@ -36,6 +76,7 @@ public struct AliasIndex: Sendable {
         for key in byFirstWord.keys {
             byFirstWord[key]!.sort { $0.characters.count != $1.characters.count ? $0.characters.count > $1.characters.count : String($0.characters) < String($1.characters) }
         }
+        self.byFirstWord = FirstWordTable(byFirstWord)
     }
 
     public var isEmpty: Bool { byFirstWord.isEmpty }

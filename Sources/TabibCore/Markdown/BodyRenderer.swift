@@ -69,7 +69,7 @@ struct BodyRenderer {
         while let current = child {
             child = current.next
             if current.kind == .link || current.kind == .image, let url = current.url {
-                let lowered = url.lowercased().trimmingCharacters(in: .whitespaces)
+                let lowered = url.lowercased().trimmedOfWhitespace()
                 if Self.unsafeSchemes.contains(where: { lowered.hasPrefix($0) }), !(current.kind == .image && lowered.hasPrefix("data:image/")) {
                     state.diagnostics.append(.warning("unsafe-link",
                         "the link to '\(url.prefix(40))' uses an unsafe scheme and was dropped; link to an https:// address instead.",
