@@ -140,7 +140,7 @@ final class PageParts: @unchecked Sendable {
             }
             for ((language, key, card), link) in zip(unrendered, links) {
                 var context = card.context
-                context["link"] = link
+                context["link"] = RenderedLink(renderText: link)
                 cards[language]![key] = LinkCard(title: card.title, path: card.path, context: context)
             }
         }
