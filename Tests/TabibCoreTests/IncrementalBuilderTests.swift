@@ -291,6 +291,15 @@ import Testing
         #expect(build.rendered > 0 && build.rendered < build.pages)
     }
 
+    @Test func editingTheLinkPartialRendersThePagesThatListLinks() async throws {
+        let preview = try await Preview()
+        try preview.replace("<a href=", with: "<a class=\"tautan\" href=", in: "templates/partials/link.mustache")
+        let build = try await preview.rebuildAndCompare()
+        #expect(!build.isFull)
+        // Handouts, simple pages, the root page and 404 show no list of links.
+        #expect(build.rendered > 0 && build.rendered < build.pages)
+    }
+
     @Test func editingTheLayoutRendersEveryPage() async throws {
         let preview = try await Preview()
         try preview.replace("<body>", with: "<body class=\"pratinjau\">", in: "templates/layout.mustache")

@@ -64,4 +64,43 @@ import Testing
         </section>
         """)
     }
+
+    @Test func linksFollowTheLinkPartial() async throws {
+        let site = try TestSite(Self.site)
+        try site.write("templates/partials/link.mustache", "<a class=\"{{lang}}\" href=\"{{url}}\">{{title}}</a>\n")
+        let output = try #require(await site.build().output)
+        let page = try #require(output.text("en/articles/a/index.html"))
+        #expect(try Self.section(page, "related") == """
+        <section class="related screen-only" aria-labelledby="related-title">
+        <h2 id="related-title">Related articles</h2>
+        <ul class="entity-list">
+        <li><a class="en" href="/en/articles/b/">Article B</a></li>
+        <li><a class="en" href="/id/artikel/d/">Artikel D</a></li>
+        <li><a class="en" href="/id/artikel/c/">Artikel C</a></li>
+        </ul>
+        </section>
+        """)
+    }
+
+    @Test func templatesWithoutTheLinkPartialRenderTheirOwnLinks() async throws {
+        let site = try TestSite(Self.site)
+        try site.remove("templates/partials/link.mustache")
+        let link = #"<a href="{{url}}"{{#otherLanguage}} hreflang="{{hreflang}}"{{/otherLanguage}}>{{title}}</a>{{#otherLanguage}} <span class="lang-label">({{languageName}})</span>{{/otherLanguage}}"#
+        for path in ["templates/partials/entity-list.mustache", "templates/list.mustache", "templates/home.mustache"] {
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "{{{link}}}", with: link))
+        }
+        let output = try #require(await site.build().output)
+        let page = try #require(output.text("en/articles/a/index.html"))
+        #expect(try Self.section(page, "related") == """
+        <section class="related screen-only" aria-labelledby="related-title">
+        <h2 id="related-title">Related articles</h2>
+        <ul class="entity-list">
+        <li><a href="/en/articles/b/">Article B</a></li>
+        <li><a href="/id/artikel/d/" hreflang="id">Artikel D</a> <span class="lang-label">(Bahasa Indonesia)</span></li>
+        <li><a href="/id/artikel/c/" hreflang="id">Artikel C</a> <span class="lang-label">(Bahasa Indonesia)</span></li>
+        </ul>
+        </section>
+        """)
+    }
 }

@@ -48,3 +48,30 @@ private final class BatchQueue: @unchecked Sendable {
         }
     }
 }
+
+extension ParallelMap {
+    /// `map` for a caller that is not async: blocks its thread while every core works.
+    static func mapBlocking<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+        if inputs.count < 2 { return inputs.map(transform) }
+        let workers = Swift.min(inputs.count, width)
+        let batch = Swift.max(1, Swift.min(32, inputs.count / (workers * 16)))
+        let queue = BatchQueue(count: inputs.count, batch: batch)
+        let done = BatchResults<Output>()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var mine: [(Int, [Output])] = []
+            while let range = queue.next() { mine.append((range.lowerBound, inputs[range].map(transform))) }
+            done.add(mine)
+        }
+        return done.inOrder()
+    }
+}
+
+/// The batches every thread of `mapBlocking` finished, collected under a lock.
+private final class BatchResults<Output>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [(Int, [Output])] = []
+
+    func add(_ batches: [(Int, [Output])]) { lock.withLock { parts += batches } }
+
+    func inOrder() -> [Output] { lock.withLock { parts.sorted { $0.0 < $1.0 }.flatMap(\.1) } }
+}

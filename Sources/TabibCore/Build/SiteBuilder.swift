@@ -133,14 +133,14 @@ public struct SiteBuilder: Sendable {
         diagnostics += bodyDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        // The parts pages share are made of front matter, strings and the disclaimer: kept while those are.
+        // The parts pages share are made of front matter, strings, the disclaimer and the templates: kept while those are.
         let disclaimers = (graph.index[ContentKey(kind: .page, id: "disclaimer")] ?? [:]).sorted { $0.key < $1.key }.map { bodies.bodies[$0.value] }
         let parts: PageParts
         if reusedGraph != nil, sameStrings, let cached = cache.parts, cached.disclaimers.count == disclaimers.count,
            zip(cached.disclaimers, disclaimers).allSatisfy({ $0 === $1 }) {
             parts = cached.parts
         } else {
-            parts = PageParts(graph: graph, strings: strings, bodies: bodies)
+            parts = PageParts(graph: graph, strings: strings, bodies: bodies, templates: templates)
         }
         cache.parts = (parts, disclaimers)
         var renderer = SiteRenderer(graph: graph, templates: templates, strings: strings, bodies: bodies, parts: parts)

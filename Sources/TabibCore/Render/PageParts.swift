@@ -1,7 +1,8 @@
 /// The parts of pages that many pages share, made once when the renderer is made rather than once per
 /// page: each language's fixed layout keys, the link card of every page in every language, the dates
 /// the front matter names written out, and the article index that related articles are ranked with.
-/// Immutable after `init`.
+/// Immutable after `init`, so it depends on the templates too: each card carries its link rendered once
+/// through `partials/link`, which lists show with `{{{link}}}` instead of rendering it on every page.
 final class PageParts: @unchecked Sendable {
     /// What every page of one language shows the same way.
     struct Language {
@@ -31,7 +32,8 @@ final class PageParts: @unchecked Sendable {
     struct LinkCard {
         let title: String
         let path: String
-        /// What templates read: `title`, `url`, `summary`, `otherLanguage`, `hreflang`, `languageName`, `evidence`.
+        /// What templates read: `title`, `url`, `summary`, `otherLanguage`, `hreflang`, `languageName`, `evidence`,
+        /// and `link` when the templates have `partials/link`.
         let context: [String: Any]
     }
 
@@ -47,7 +49,10 @@ final class PageParts: @unchecked Sendable {
     /// Entity id → the ranks of the articles about it, as `SiteGraph.articlesAbout` lists them.
     let articleRanksAbout: [String: [Int]]
 
-    init(graph: SiteGraph, strings: UIStrings, bodies: RenderedBodies) {
+    /// The partial a card's `link` is rendered with.
+    static let linkTemplate = "partials/link"
+
+    init(graph: SiteGraph, strings: UIStrings, bodies: RenderedBodies, templates: TemplateSet) {
         let config = graph.config
         let routes = graph.routes
         let basePath = config.basePath
@@ -106,6 +111,7 @@ final class PageParts: @unchecked Sendable {
         self.languages = languages
 
         var cards: [String: [ContentKey: LinkCard]] = [:]
+        var unrendered: [(language: String, key: ContentKey, card: LinkCard)] = []
         for language in config.languages {
             var byKey: [ContentKey: LinkCard] = [:]
             byKey.reserveCapacity(graph.index.count)
@@ -113,14 +119,30 @@ final class PageParts: @unchecked Sendable {
                 guard let target = routes.resolve(key, language: language.code), let i = files[target.language] else { continue }
                 let meta = graph.files[i].meta
                 // Every key is always set: Mustache looks a missing key up in the enclosing contexts.
-                byKey[key] = LinkCard(title: meta.title, path: target.path, context: [
+                let card = LinkCard(title: meta.title, path: target.path, context: [
                     "title": meta.title, "url": target.path, "summary": meta.summary ?? "",
                     "otherLanguage": target.language != language.code, "hreflang": target.language,
                     "languageName": languages[target.language]?.name ?? target.language,
                     "evidence": false,
                 ])
+                byKey[key] = card
+                unrendered.append((language.code, key, card))
             }
             cards[language.code] = byKey
+        }
+        if templates.has(Self.linkTemplate) {
+            // The link partial sees the card and, around it, what every page of its language shows.
+            let jobs = unrendered.map { LinkContext(value: languages[$0.language]!.layout.merging($0.card.context) { _, card in card }) }
+            let links = ParallelMap.mapBlocking(jobs) { context in
+                var html = templates.render(context.value, template: Self.linkTemplate)!
+                if html.last?.isNewline == true { html.removeLast() }
+                return html
+            }
+            for ((language, key, card), link) in zip(unrendered, links) {
+                var context = card.context
+                context["link"] = RenderedLink(renderText: link)
+                cards[language]![key] = LinkCard(title: card.title, path: card.path, context: context)
+            }
         }
         self.cards = cards
 
@@ -128,4 +150,9 @@ final class PageParts: @unchecked Sendable {
         articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
         articleRanksAbout = graph.articlesAbout.mapValues { [articleRank] ids in ids.map { articleRank[$0]! } }
     }
+}
+
+/// What one link is rendered from: strings and booleans, never changed once made, so any thread may read it.
+private struct LinkContext: @unchecked Sendable {
+    let value: [String: Any]
 }

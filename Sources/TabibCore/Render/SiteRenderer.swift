@@ -33,7 +33,7 @@ public struct SiteRenderer: Sendable {
 
     public init(graph: SiteGraph, templates: TemplateSet, strings: UIStrings, bodies: RenderedBodies) {
         self.init(graph: graph, templates: templates, strings: strings, bodies: bodies,
-                  parts: PageParts(graph: graph, strings: strings, bodies: bodies))
+                  parts: PageParts(graph: graph, strings: strings, bodies: bodies, templates: templates))
     }
 
     /// With parts made for an earlier build that showed the same front matter, strings and disclaimer.

@@ -46,11 +46,18 @@ public struct TemplateSet: Sendable {
         // swift-mustache renders a missing partial as nothing: find every partial and parent a template names.
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+                let at = SourceLocation(path: source.path, line: reference.line, column: reference.column)
+                if reference.isLink {
+                    diagnostics.append(.error("missing-partial",
+                        "the template '\(name)' shows '{{{link}}}', which tabib renders with templates/\(reference.name).mustache, but there is no such file; restore it from tabib's default templates.",
+                        at: at))
+                    continue
+                }
                 var notes: [String] = []
                 if let guess = Suggestion.closest(to: reference.name, in: sources.keys) { notes.append("did you mean '\(guess)'?") }
                 diagnostics.append(.error("missing-partial",
                     "the template '\(name)' uses the partial '\(reference.name)', but there is no templates/\(reference.name).mustache; create it or fix the name.",
-                    at: SourceLocation(path: source.path, line: reference.line, column: reference.column), notes: notes))
+                    at: at, notes: notes))
             }
         }
         for name in required where sources[name] == nil {
@@ -63,23 +70,25 @@ public struct TemplateSet: Sendable {
                             sources: sources.mapValues(\.text)), diagnostics)
     }
 
-    /// `{{> name}}` and `{{< name}}` tags with their positions.
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var result: [(String, Int, Int)] = []
+    /// `{{> name}}` and `{{< name}}` tags with their positions, and every `{{{link}}}` (or `{{link}}`, `{{& link}}`) as
+    /// a use of `partials/link`, which tabib renders once per linked page for it (`isLink`).
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int, isLink: Bool)] {
+        var result: [(String, Int, Int, Bool)] = []
         for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...]
-                guard let first = afterOpen.first(where: { $0 != " " }), first == ">" || first == "<",
-                      let close = afterOpen.range(of: "}}") else {
-                    rest = afterOpen
+                rest = afterOpen
+                guard let close = afterOpen.range(of: "}}") else { continue }
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                let inside = afterOpen[..<close.lowerBound].drop { $0 == " " }
+                if let first = inside.first, first == ">" || first == "<" {
+                    let name = inside.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !name.hasPrefix("*") { result.append((name, lineNumber + 1, column, false)) }
+                } else if inside.drop(while: { $0 == "{" || $0 == "&" }).trimmingCharacters(in: .whitespaces) == "link" {
+                    result.append((PageParts.linkTemplate, lineNumber + 1, column, true))
+                } else {
                     continue
-                }
-                let inside = afterOpen[..<close.lowerBound].drop { $0 == " " }.dropFirst()
-                let name = inside.trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty, !name.hasPrefix("*") {
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    result.append((name, lineNumber + 1, column))
                 }
                 rest = afterOpen[close.upperBound...]
             }
