@@ -209,7 +209,7 @@ public struct AliasIndex: Sendable {
         var beforePrevious = CharacterKind.other
         var p = 0
         while p < text.count {
-            let character = text.character(at: p)
+            let character = text.kind(at: p)
             guard character.kind == .word, previous != .word else {
                 beforePrevious = previous
                 previous = character.kind
@@ -379,6 +379,23 @@ private struct SearchedText {
 
     var count: Int { bytes.count }
 
+    /// The lowercased byte at `p` when it is a Character of its own, one ASCII byte other than CR
+    /// (followed by the end or another ASCII byte), else nil: what `character(at:)` reads quickest.
+    @inline(__always)
+    func singleASCII(at p: Int) -> UInt8? {
+        let b = bytes[p]
+        guard b < 0x80, b != 0x0D, p + 1 == bytes.count || bytes[p + 1] < 0x80 else { return nil }
+        return AliasIndex.lowercasedByte(b)
+    }
+
+    /// The kind of the Character at `p`, and where it ends.
+    @inline(__always)
+    mutating func kind(at p: Int) -> (kind: CharacterKind, end: Int) {
+        if let lowercased = singleASCII(at: p) { return (Self.kind(ofByte: lowercased), p + 1) }
+        let c = character(at: p)
+        return (c.kind, c.end)
+    }
+
     /// The Character starting at `p`, which must be a Character boundary.
     @inline(__always)
     mutating func character(at p: Int) -> Read {
@@ -436,6 +453,12 @@ private struct SearchedText {
         var key = AliasIndex.emptyWordKey
         var p = p
         while p < bytes.count {
+            if let lowercased = singleASCII(at: p) {
+                guard AliasIndex.isWordByte(lowercased) else { break }
+                key = AliasIndex.wordKey(key, adding: facts[Int(lowercased)].hash)
+                p += 1
+                continue
+            }
             let c = character(at: p)
             guard c.kind == .word else { break }
             key = AliasIndex.wordKey(key, adding: c.factsIndex >= 0 ? facts[c.factsIndex].hash : c.other!.hashValue)

@@ -66,13 +66,21 @@ struct BodyRenderer {
 
     // MARK: Links
 
+    /// Whether a link (or image) to `url` must be dropped: `javascript:` and the like, in any case and
+    /// after leading whitespace; images may show `data:image/`.
+    static func hasUnsafeScheme(_ url: String, isImage: Bool) -> Bool {
+        // A site reference, path or fragment (most links) starts with no scheme: no need to lowercase it.
+        if let first = url.utf8.first, first == UInt8(ascii: "@") || first == UInt8(ascii: "/") || first == UInt8(ascii: "#") { return false }
+        let lowered = url.lowercased().trimmedOfWhitespace()
+        return unsafeSchemes.contains { lowered.hasPrefix($0) } && !(isImage && lowered.hasPrefix("data:image/"))
+    }
+
     private func resolveLinks(_ tree: MarkdownTree, node: MarkdownNode, state: inout State) {
         var child = node.firstChild
         while let current = child {
             child = current.next
             if current.kind == .link || current.kind == .image, let url = current.url {
-                let lowered = url.lowercased().trimmedOfWhitespace()
-                if Self.unsafeSchemes.contains(where: { lowered.hasPrefix($0) }), !(current.kind == .image && lowered.hasPrefix("data:image/")) {
+                if Self.hasUnsafeScheme(url, isImage: current.kind == .image) {
                     state.diagnostics.append(.warning("unsafe-link",
                         "the link to '\(url.prefix(40))' uses an unsafe scheme and was dropped; link to an https:// address instead.",
                         at: location(tree, current)))
