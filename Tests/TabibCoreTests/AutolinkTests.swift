@@ -107,4 +107,25 @@ import Testing
     @Test func arabicAliasIsFoundOnlyAsAWholeWord() {
         #expect(Self.mentions(of: [("تشنج", "t")], in: "التشنج تشنج، تشنجات") == ["تشنج@7:t"])
     }
+
+    @Test func aliasesSharingAFirstWordEachMatchTheirOwnMention() {
+        let aliases = [("radang sendi", "rs"), ("radang", "r"), ("radang otot", "ro"), ("radang otot betis", "rob")]
+        #expect(Self.mentions(of: aliases, in: "Radang otot, radang sendi-sendi, radang. Radang otot betis; radang-radang otot") ==
+            ["Radang otot@0:ro", "radang@13:r", "radang@33:r", "Radang otot betis@41:rob", "radang-radang@60:r"])
+    }
+
+    @Test func mentionsInUTF8BytesAreTheMentionsInTheString() {
+        let index = AliasIndex([("kram", "k"), ("kram otot", "ko"), ("édema", "e"), ("تشنج", "t")].map {
+            (alias: $0.0, target: ContentKey(kind: .condition, id: $0.1))
+        })
+        for text in ["kram otot, kram; kramik kram-kram", "E\u{301}DEMA dan e\u{301}dema, kram\u{301} kram",
+                     "التشنج تشنج، تشنجات", "Dehidrasi—kram “otot” lagi.\r\n-kram", ""] {
+            let expected = index.matches(in: text).map { "\(text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound))..<"
+                + "\(text.utf8.distance(from: text.startIndex, to: $0.range.upperBound)):\($0.target.id)" }
+            let bytes = Array(text.utf8)
+            let found = bytes.withUnsafeBufferPointer { index.matches(inUTF8: $0) }
+                .map { "\($0.range.lowerBound)..<\($0.range.upperBound):\(index.target($0.targetNumber).id)" }
+            #expect(found == expected, "in \(text.debugDescription)")
+        }
+    }
 }

@@ -12,6 +12,7 @@ public struct AliasIndex: Sendable {
         /// The byte of each of `characters` that is a single ASCII byte, else 0.
         let bytes: [UInt8]
         let target: ContentKey
+        let targetNumber: Int
     }
 
     public struct Match {
@@ -20,31 +21,51 @@ public struct AliasIndex: Sendable {
         public let target: ContentKey
     }
 
+    /// A mention found in UTF-8 bytes: byte offsets (Character boundaries), and its target's number.
+    public struct ByteMatch {
+        public let range: Range<Int>
+        /// The target's number in this index: see `target(_:)` and `targetNumber(of:)`.
+        public let targetNumber: Int
+    }
+
+    /// Every alias, grouped by first word; `byFirstWord` gives each group's range.
+    private var entries: [Entry] = []
+    /// `entries` as plain values, read while matching without retaining anything.
+    private var heads: [EntryHead] = []
+    /// The `bytes` of every entry one after another; `EntryHead.start` is where an entry's begin.
+    private var aliasBytes: [UInt8] = []
+    /// The distinct targets, numbered in order of first alias, so that a text's matches name them by number.
+    private var targets: [ContentKey] = []
+    private var targetNumbers: [ContentKey: Int] = [:]
+
     /// Keyed by the hash of the lowercased first word (`wordKey`), so that looking a word up allocates
-    /// nothing. Words whose keys collide share a list; every candidate is compared Character by Character.
+    /// nothing. Words whose keys collide share a group; every candidate is compared Character by Character.
     private var byFirstWord = FirstWordTable([:])
 
     /// `byFirstWord` as an open-addressing table: its keys are hash values already, so that a look-up
-    /// (one per word of every text) needs no `Hasher`.
+    /// (one per word of every text) needs no `Hasher`. Each slot holds a range of `entries`.
     private struct FirstWordTable: Sendable {
         private var keys: [Int]
-        /// nil: a free slot.
-        private var lists: [[Entry]?]
+        private var starts: [Int]
+        /// 0: a free slot.
+        private var counts: [Int]
         private let mask: Int
         let isEmpty: Bool
 
-        init(_ dictionary: [Int: [Entry]]) {
+        init(_ dictionary: [Int: Range<Int>]) {
             var size = 1
             while size < dictionary.count * 2 { size <<= 1 }
             keys = Array(repeating: 0, count: size)
-            lists = Array(repeating: nil, count: size)
+            starts = Array(repeating: 0, count: size)
+            counts = Array(repeating: 0, count: size)
             mask = size - 1
             isEmpty = dictionary.isEmpty
-            for (key, list) in dictionary {
+            for (key, range) in dictionary {
                 var i = Self.slot(key) & mask
-                while lists[i] != nil { i = (i + 1) & mask }
+                while counts[i] != 0 { i = (i + 1) & mask }
                 keys[i] = key
-                lists[i] = list
+                starts[i] = range.lowerBound
+                counts[i] = range.count
             }
         }
 
@@ -53,13 +74,22 @@ public struct AliasIndex: Sendable {
             return Int(truncatingIfNeeded: bits ^ bits >> 29)
         }
 
-        subscript(key: Int) -> [Entry]? {
-            var i = Self.slot(key) & mask
-            while let list = lists[i] {
-                if keys[i] == key { return list }
-                i = (i + 1) & mask
+        /// The range of `entries` whose first word has `key`, or an empty range.
+        func withLookUp<R>(_ body: ((Int) -> Range<Int>) -> R) -> R {
+            keys.withUnsafeBufferPointer { keys in
+                starts.withUnsafeBufferPointer { starts in
+                    counts.withUnsafeBufferPointer { counts in
+                        body { key in
+                            var i = Self.slot(key) & mask
+                            while counts[i] != 0 {
+                                if keys[i] == key { return starts[i]..<starts[i] + counts[i] }
+                                i = (i + 1) & mask
+                            }
+                            return 0..<0
+                        }
+                    }
+                }
             }
-            return nil
         }
     }
 
@@ -71,15 +101,36 @@ public struct AliasIndex: Sendable {
             guard !firstWord.isEmpty else { continue }
             let key = firstWord.reduce(Self.emptyWordKey) { Self.wordKey($0, adding: $1.hashValue) }
             let bytes = characters.map { $0.utf8.count == 1 ? $0.utf8.first! : 0 }
-            byFirstWord[key, default: []].append(Entry(characters: characters, bytes: bytes, target: target))
+            if targetNumbers[target] == nil {
+                targetNumbers[target] = targets.count
+                targets.append(target)
+            }
+            byFirstWord[key, default: []].append(Entry(characters: characters, bytes: bytes, target: target, targetNumber: targetNumbers[target]!))
         }
-        for key in byFirstWord.keys {
-            byFirstWord[key]!.sort { $0.characters.count != $1.characters.count ? $0.characters.count > $1.characters.count : String($0.characters) < String($1.characters) }
+        var ranges: [Int: Range<Int>] = [:]
+        for (key, list) in byFirstWord {
+            let sorted = list.sorted { $0.characters.count != $1.characters.count ? $0.characters.count > $1.characters.count : String($0.characters) < String($1.characters) }
+            ranges[key] = entries.count..<entries.count + sorted.count
+            entries += sorted
         }
-        self.byFirstWord = FirstWordTable(byFirstWord)
+        for entry in entries {
+            heads.append(EntryHead(start: aliasBytes.count, count: entry.bytes.count, targetNumber: entry.targetNumber,
+                                   isBytes: !entry.bytes.contains(0)))
+            aliasBytes += entry.bytes
+        }
+        self.byFirstWord = FirstWordTable(ranges)
     }
 
     public var isEmpty: Bool { byFirstWord.isEmpty }
+
+    /// The target numbered `number` in `ByteMatch.targetNumber`.
+    public func target(_ number: Int) -> ContentKey { targets[number] }
+
+    /// The number `key` has as a target here, or nil when no alias leads to it.
+    public func targetNumber(of key: ContentKey) -> Int? { targetNumbers[key] }
+
+    /// How many distinct targets the aliases have: target numbers are below it.
+    public var targetCount: Int { targets.count }
 
     static func isWordCharacter(_ c: Character) -> Bool {
         if let ascii = c.asciiValue { return isWordByte(ascii) }
@@ -115,22 +166,50 @@ public struct AliasIndex: Sendable {
         var text = text
         text.makeContiguousUTF8()
         let found = text.utf8.withContiguousStorageIfAvailable { bytes in
-            ScalarFacts.table.withUnsafeBufferPointer { facts in
-                matches(in: SearchedText(string: text, bytes: bytes, facts: facts))
+            matches(in: bytes, string: text).map { match in
+                Match(range: Self.index(text, match.range.lowerBound)..<Self.index(text, match.range.upperBound), target: targets[match.targetNumber])
             }
         }
         guard let found else { preconditionFailure("a contiguous UTF-8 string gave no contiguous storage") }
         return found
     }
 
-    private func matches(in text: SearchedText) -> [Match] {
-        var result: [Match] = []
+    private static func index(_ string: String, _ offset: Int) -> String.Index {
+        string.utf8.index(string.utf8.startIndex, offsetBy: offset)
+    }
+
+    /// The mentions in valid UTF-8 `bytes`, as `matches(in:)` finds them in the same text as a String,
+    /// without making a String unless the text has Characters that need one (combining marks and
+    /// scripts beyond `ScalarFacts`).
+    public func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [ByteMatch] {
+        matches(in: bytes, string: nil)
+    }
+
+    private func matches(in bytes: UnsafeBufferPointer<UInt8>, string: String?) -> [ByteMatch] {
+        if byFirstWord.isEmpty { return [] }
+        return ScalarFacts.table.withUnsafeBufferPointer { facts in
+            entries.withUnsafeBufferPointer { entries in
+                heads.withUnsafeBufferPointer { heads in
+                    aliasBytes.withUnsafeBufferPointer { aliasBytes in
+                        byFirstWord.withLookUp { lookUp in
+                            var text = SearchedText(bytes: bytes, facts: facts, string: string)
+                            let aliases = AliasTables(entries: entries, heads: heads, bytes: aliasBytes)
+                            return matches(in: &text, aliases: aliases, lookUp: lookUp)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func matches(in text: inout SearchedText, aliases: AliasTables, lookUp: (Int) -> Range<Int>) -> [ByteMatch] {
+        var result: [ByteMatch] = []
         // The kinds of the two Characters before `p`.
         var previous = CharacterKind.other
         var beforePrevious = CharacterKind.other
         var p = 0
         while p < text.count {
-            let character = text.character(at: p)
+            let character = text.kind(at: p)
             guard character.kind == .word, previous != .word else {
                 beforePrevious = previous
                 previous = character.kind
@@ -139,8 +218,9 @@ public struct AliasIndex: Sendable {
             }
             let word = text.firstWord(at: p)
             let secondHalfOfCompound = previous == .hyphen && beforePrevious == .word
-            if !secondHalfOfCompound, let candidates = byFirstWord[word.key], let found = firstMatch(candidates, in: text, at: p) {
-                result.append(Match(range: text.index(p)..<text.index(found.end), target: found.target))
+            let candidates = secondHalfOfCompound ? 0..<0 : lookUp(word.key)
+            if !candidates.isEmpty, let found = firstMatch(candidates, aliases, in: &text, at: p) {
+                result.append(ByteMatch(range: p..<found.end, targetNumber: found.targetNumber))
                 // The Character at `found.end` is no word character: no mention starts there, and the one
                 // after it only needs to know whether the mention ended in a word character.
                 previous = found.lastKind
@@ -154,23 +234,52 @@ public struct AliasIndex: Sendable {
         return result
     }
 
-    private func firstMatch(_ candidates: [Entry], in text: SearchedText, at start: Int) -> (target: ContentKey, end: Int, lastKind: CharacterKind)? {
-        for entry in candidates {
-            if let found = match(entry, in: text, at: start) { return (entry.target, found.end, found.lastKind) }
+    /// How many Characters after a word `firstMatch` reads once for all its candidates.
+    private static let readAhead = 64
+
+    private func firstMatch(_ candidates: Range<Int>, _ aliases: AliasTables, in text: inout SearchedText,
+                            at start: Int) -> (targetNumber: Int, end: Int, lastKind: CharacterKind)? {
+        // Many aliases share a first word (`radang …`, `gangguan …`): the Characters at `start` are read
+        // once, and each alias of single ASCII bytes is compared with them byte by byte.
+        withUnsafeTemporaryAllocation(of: ReadAhead.self, capacity: Self.readAhead) { reads in
+            var decoded = 0
+            var p = start
+            for i in candidates {
+                let head = aliases.heads[i]
+                let first: (end: Int, lastKind: CharacterKind)?
+                if head.isBytes, head.count <= Self.readAhead {
+                    while decoded < head.count, p < text.count {
+                        let c = text.character(at: p)
+                        (reads.baseAddress! + decoded).initialize(to: ReadAhead(end: c.end, byte: c.byte, kind: c.kind))
+                        decoded += 1
+                        p = c.end
+                    }
+                    if decoded < head.count {
+                        first = nil
+                    } else {
+                        var same = true
+                        for k in 0..<head.count where reads[k].byte != aliases.bytes[head.start + k] { same = false; break }
+                        first = same ? (reads[head.count - 1].end, reads[head.count - 1].kind) : nil
+                    }
+                } else {
+                    first = text.compare(i, aliases, at: start)
+                }
+                if let first, let found = match(i, aliases, first: first, in: &text) { return (head.targetNumber, found.end, found.lastKind) }
+            }
+            return nil
         }
-        return nil
     }
 
-    /// The end of the mention of `entry` at `start`, with the kind of its last Character, or nil when it is
-    /// not a whole-word mention there.
-    private func match(_ entry: Entry, in text: SearchedText, at start: Int) -> (end: Int, lastKind: CharacterKind)? {
-        guard let first = text.compare(entry, at: start) else { return nil }
+    /// The end of the mention of entry `entry` whose alias reads as the text up to `first`, with the kind
+    /// of its last Character, or nil when it is not a whole-word mention there.
+    private func match(_ entry: Int, _ aliases: AliasTables, first: (end: Int, lastKind: CharacterKind),
+                       in text: inout SearchedText) -> (end: Int, lastKind: CharacterKind)? {
         if first.end == text.count { return first }
         let next = text.character(at: first.end)
         if next.kind == .word { return nil }
         if next.kind == .hyphen, next.end < text.count, text.character(at: next.end).kind == .word {
             // `kram-kram`: the reduplicated form is one mention; any other compound is none.
-            if let second = text.compare(entry, at: next.end) {
+            if let second = text.compare(entry, aliases, at: next.end) {
                 if second.end == text.count { return second }
                 let after = text.character(at: second.end).kind
                 if after != .word, after != .hyphen { return second }
@@ -181,7 +290,31 @@ public struct AliasIndex: Sendable {
     }
 }
 
+/// One Character read ahead by `firstMatch`: where it ends, its `SearchedText.Read.byte` and kind.
+private struct ReadAhead {
+    var end: Int
+    var byte: UInt8
+    var kind: CharacterKind
+}
+
 private enum CharacterKind { case word, hyphen, other }
+
+/// What matching reads of an `AliasIndex.Entry`, as plain values.
+private struct EntryHead {
+    /// Where its bytes start in `AliasTables.bytes`, and how many there are (one per Character).
+    var start: Int
+    var count: Int
+    var targetNumber: Int
+    /// Whether every Character of the alias is one ASCII byte, so that its bytes alone say what it is.
+    var isBytes: Bool
+}
+
+/// An `AliasIndex`'s entries as buffers, for one search.
+private struct AliasTables {
+    let entries: UnsafeBufferPointer<AliasIndex.Entry>
+    let heads: UnsafeBufferPointer<EntryHead>
+    let bytes: UnsafeBufferPointer<UInt8>
+}
 
 /// What matching needs to know about each scalar below U+0800 (ASCII, Latin, Greek, Cyrillic, Hebrew,
 /// Arabic) or in U+2000–U+207F (dashes, quotation marks), worked out once through `Character` itself.
@@ -229,9 +362,10 @@ private struct ScalarFacts {
 
 /// A searched text's UTF-8 bytes, read one lowercased Character at a time from Character boundaries.
 private struct SearchedText {
-    let string: String
     let bytes: UnsafeBufferPointer<UInt8>
     let facts: UnsafeBufferPointer<ScalarFacts>
+    /// The text as a String, made from `bytes` when a Character must be read through it.
+    var string: String?
 
     /// A lowercased Character of the text: `byte` when it is a single ASCII byte, else `other`.
     struct Read {
@@ -245,13 +379,26 @@ private struct SearchedText {
 
     var count: Int { bytes.count }
 
-    func index(_ offset: Int) -> String.Index {
-        string.utf8.index(string.utf8.startIndex, offsetBy: offset)
+    /// The lowercased byte at `p` when it is a Character of its own, one ASCII byte other than CR
+    /// (followed by the end or another ASCII byte), else nil: what `character(at:)` reads quickest.
+    @inline(__always)
+    func singleASCII(at p: Int) -> UInt8? {
+        let b = bytes[p]
+        guard b < 0x80, b != 0x0D, p + 1 == bytes.count || bytes[p + 1] < 0x80 else { return nil }
+        return AliasIndex.lowercasedByte(b)
+    }
+
+    /// The kind of the Character at `p`, and where it ends.
+    @inline(__always)
+    mutating func kind(at p: Int) -> (kind: CharacterKind, end: Int) {
+        if let lowercased = singleASCII(at: p) { return (Self.kind(ofByte: lowercased), p + 1) }
+        let c = character(at: p)
+        return (c.kind, c.end)
     }
 
     /// The Character starting at `p`, which must be a Character boundary.
     @inline(__always)
-    func character(at p: Int) -> Read {
+    mutating func character(at p: Int) -> Read {
         let b = bytes[p]
         let next = p + 1
         // Two ASCII bytes are two Characters, except CR LF.
@@ -268,7 +415,7 @@ private struct SearchedText {
 
     /// The Character starting at `p` that is not a single ASCII byte followed by another: read from
     /// `facts` when it is a scalar there that nothing joins, else through `Character`.
-    private func nonASCIICharacter(at p: Int) -> Read {
+    private mutating func nonASCIICharacter(at p: Int) -> Read {
         let scalar: (index: Int, length: Int)?
         if bytes[p] >= 0x80 {
             scalar = ScalarFacts.tableIndex(bytes, at: p)
@@ -280,7 +427,9 @@ private struct SearchedText {
             let f = facts[scalar.index]
             return Read(end: p + scalar.length, byte: f.byte, other: f.byte == 0 ? f.lowercased : nil, kind: f.kind, factsIndex: scalar.index)
         }
-        let original = string[index(p)]
+        if string == nil { string = String(decoding: bytes, as: UTF8.self) }
+        let string = string!
+        let original = string[string.utf8.index(string.utf8.startIndex, offsetBy: p)]
         let end = p + original.utf8.count
         let c = AliasIndex.lowercased(original)
         if c.utf8.count == 1 {
@@ -300,10 +449,16 @@ private struct SearchedText {
     }
 
     /// The run of word characters starting at `p`: its end, and its key in `AliasIndex.byFirstWord`.
-    func firstWord(at p: Int) -> (end: Int, key: Int) {
+    mutating func firstWord(at p: Int) -> (end: Int, key: Int) {
         var key = AliasIndex.emptyWordKey
         var p = p
         while p < bytes.count {
+            if let lowercased = singleASCII(at: p) {
+                guard AliasIndex.isWordByte(lowercased) else { break }
+                key = AliasIndex.wordKey(key, adding: facts[Int(lowercased)].hash)
+                p += 1
+                continue
+            }
             let c = character(at: p)
             guard c.kind == .word else { break }
             key = AliasIndex.wordKey(key, adding: c.factsIndex >= 0 ? facts[c.factsIndex].hash : c.other!.hashValue)
@@ -314,7 +469,23 @@ private struct SearchedText {
 
     /// Where `entry`'s alias ends when the text at `start` reads as it does, with the kind of its last
     /// Character; nil when the text differs.
-    func compare(_ entry: AliasIndex.Entry, at start: Int) -> (end: Int, lastKind: CharacterKind)? {
+    mutating func compare(_ index: Int, _ aliases: AliasTables, at start: Int) -> (end: Int, lastKind: CharacterKind)? {
+        let head = aliases.heads[index]
+        guard head.isBytes else { return compare(aliases.entries[index], at: start) }
+        var p = start
+        var lastKind = CharacterKind.other
+        for k in head.start..<head.start + head.count {
+            guard p < bytes.count else { return nil }
+            let c = character(at: p)
+            // A Character that is not one ASCII byte has `byte` 0 and differs from every alias byte.
+            guard c.byte == aliases.bytes[k] else { return nil }
+            lastKind = c.kind
+            p = c.end
+        }
+        return (p, lastKind)
+    }
+
+    mutating func compare(_ entry: AliasIndex.Entry, at start: Int) -> (end: Int, lastKind: CharacterKind)? {
         var p = start
         var lastKind = CharacterKind.other
         for k in entry.characters.indices {

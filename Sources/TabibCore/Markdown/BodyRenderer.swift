@@ -32,7 +32,9 @@ struct BodyRenderer {
         resolveLinks(tree, node: tree.root, state: &state)
         let emergency = calloutBlockQuotes(tree, state: &state)
         if let aliases, !aliases.isEmpty {
-            var linked: Set<ContentKey> = [file.key]
+            // By target number: the targets linked so far, this page itself first.
+            var linked = [Bool](repeating: false, count: aliases.targetCount)
+            if let own = aliases.targetNumber(of: file.key) { linked[own] = true }
             autolink(tree, node: tree.root, aliases: aliases, linked: &linked, skip: emergency, state: &state)
         }
         renderBlocks(tree, state: &state)
@@ -64,13 +66,21 @@ struct BodyRenderer {
 
     // MARK: Links
 
+    /// Whether a link (or image) to `url` must be dropped: `javascript:` and the like, in any case and
+    /// after leading whitespace; images may show `data:image/`.
+    static func hasUnsafeScheme(_ url: String, isImage: Bool) -> Bool {
+        // A site reference, path or fragment (most links) starts with no scheme: no need to lowercase it.
+        if let first = url.utf8.first, first == UInt8(ascii: "@") || first == UInt8(ascii: "/") || first == UInt8(ascii: "#") { return false }
+        let lowered = url.lowercased().trimmedOfWhitespace()
+        return unsafeSchemes.contains { lowered.hasPrefix($0) } && !(isImage && lowered.hasPrefix("data:image/"))
+    }
+
     private func resolveLinks(_ tree: MarkdownTree, node: MarkdownNode, state: inout State) {
         var child = node.firstChild
         while let current = child {
             child = current.next
             if current.kind == .link || current.kind == .image, let url = current.url {
-                let lowered = url.lowercased().trimmedOfWhitespace()
-                if Self.unsafeSchemes.contains(where: { lowered.hasPrefix($0) }), !(current.kind == .image && lowered.hasPrefix("data:image/")) {
+                if Self.hasUnsafeScheme(url, isImage: current.kind == .image) {
                     state.diagnostics.append(.warning("unsafe-link",
                         "the link to '\(url.prefix(40))' uses an unsafe scheme and was dropped; link to an https:// address instead.",
                         at: location(tree, current)))
@@ -191,7 +201,7 @@ struct BodyRenderer {
 
     // MARK: Auto-links
 
-    private func autolink(_ tree: MarkdownTree, node: MarkdownNode, aliases: AliasIndex, linked: inout Set<ContentKey>,
+    private func autolink(_ tree: MarkdownTree, node: MarkdownNode, aliases: AliasIndex, linked: inout [Bool],
                           skip: [MarkdownNode], state: inout State) {
         var child = node.firstChild
         while let current = child {
@@ -200,22 +210,27 @@ struct BodyRenderer {
             case .heading, .link, .image, .code, .codeBlock, .htmlBlock, .htmlInline, .customBlock, .customInline, .footnoteReference:
                 continue
             case .text:
-                guard let literal = current.literal else { continue }
-                // Match ranges are Character boundaries of `literal`, so every piece is whole Characters.
-                var cursor = literal.startIndex
-                var pieces: [MarkdownNode] = []
-                for match in aliases.matches(in: literal) where !linked.contains(match.target) {
-                    guard let target = targets.resolve(match.target, language: file.language) else { continue }
-                    linked.insert(match.target)
-                    state.mentions.append(match.target)
-                    if match.range.lowerBound > cursor { pieces.append(tree.makeText(String(literal[cursor..<match.range.lowerBound]))) }
-                    let link = tree.makeLink(url: target.path)
-                    link.appendChild(tree.makeText(String(literal[match.range])))
-                    pieces.append(link)
-                    cursor = match.range.upperBound
+                // Scanned as the node's own UTF-8 bytes: a String is made only for the pieces of a text
+                // that mentions something not linked yet. Match ranges are Character boundaries.
+                let pieces: [MarkdownNode]? = current.withLiteralBytes { bytes in
+                    var cursor = 0
+                    var pieces: [MarkdownNode] = []
+                    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                    for match in aliases.matches(inUTF8: bytes) where !linked[match.targetNumber] {
+                        let key = aliases.target(match.targetNumber)
+                        guard let target = targets.resolve(key, language: file.language) else { continue }
+                        linked[match.targetNumber] = true
+                        state.mentions.append(key)
+                        if match.range.lowerBound > cursor { pieces.append(tree.makeText(text(cursor..<match.range.lowerBound))) }
+                        let link = tree.makeLink(url: target.path)
+                        link.appendChild(tree.makeText(text(match.range)))
+                        pieces.append(link)
+                        cursor = match.range.upperBound
+                    }
+                    if !pieces.isEmpty, cursor < bytes.count { pieces.append(tree.makeText(text(cursor..<bytes.count))) }
+                    return pieces
                 }
-                guard !pieces.isEmpty else { continue }
-                if cursor < literal.endIndex { pieces.append(tree.makeText(String(literal[cursor...]))) }
+                guard let pieces, !pieces.isEmpty else { continue }
                 for piece in pieces { current.insertBefore(piece) }
                 current.remove()
             default:

@@ -9,8 +9,17 @@ import Foundation
 final class MarkdownTree {
     private let parser: OpaquePointer
     private let document: OpaquePointer
-    /// The lines of the source as bytes, to turn cmark's byte columns into character columns.
-    private let sourceLines: [ArraySlice<UInt8>]
+    /// The source, to turn cmark's byte columns into character columns.
+    private let source: String
+    /// Where each line of `source` starts, in bytes; worked out when a column is first asked for.
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        let scanned: Void? = source.utf8.withContiguousStorageIfAvailable { bytes in
+            for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
+        precondition(scanned != nil, "the source was made contiguous in init")
+        return starts
+    }()
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -25,15 +34,17 @@ final class MarkdownTree {
             guard let syntax = cmark_find_syntax_extension(name) else { preconditionFailure("cmark-gfm lacks the \(name) extension") }
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
-        let bytes = Array(markdown.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
+        var markdown = markdown
+        markdown.makeContiguousUTF8()
+        let fed: Void? = markdown.utf8.withContiguousStorageIfAvailable { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
+        precondition(fed != nil, "a contiguous UTF-8 string gave no contiguous storage")
         self.parser = parser
         document = cmark_parser_finish(parser)
-        sourceLines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        source = markdown
     }
 
     deinit {
@@ -63,9 +74,13 @@ final class MarkdownTree {
 
     /// Converts cmark's 1-based byte column on a 1-based line into a 1-based character column.
     func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= sourceLines.count, byteColumn >= 1 else { return byteColumn }
-        let text = sourceLines[line - 1]
-        let prefix = text.prefix(byteColumn - 1)
+        let starts = lineStarts
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return byteColumn }
+        let utf8 = source.utf8
+        let lineEnd = line < starts.count ? starts[line] - 1 : utf8.count
+        let start = starts[line - 1]
+        let end = min(lineEnd, start + byteColumn - 1)
+        let prefix = utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
         return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
     }
 
@@ -109,8 +124,8 @@ struct MarkdownNode: Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading,
              thematicBreak, footnoteDefinition, text, softBreak, lineBreak, code, htmlInline, customInline,
              emphasis, strong, link, image, footnoteReference
-        /// An extension's node, by its type name (`table`, `table_cell`, `strikethrough`, …).
-        case other(String)
+        /// An extension's node (`table`, `table_cell`, `strikethrough`, …).
+        case other
     }
 
     var kind: Kind {
@@ -137,7 +152,7 @@ struct MarkdownNode: Equatable {
         case CMARK_NODE_LINK: .link
         case CMARK_NODE_IMAGE: .image
         case CMARK_NODE_FOOTNOTE_REFERENCE: .footnoteReference
-        default: .other(cmark_node_get_type_string(raw).map { String(cString: $0) } ?? "unknown")
+        default: .other
         }
     }
 
@@ -160,6 +175,15 @@ struct MarkdownNode: Equatable {
     var literal: String? {
         get { cmark_node_get_literal(raw).map { String(cString: $0) } }
         nonmutating set { cmark_node_set_literal(raw, newValue) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the node's literal (as `literal` has them), without copying
+    /// them into a String; nil for a node without one. The bytes are valid only inside `body`.
+    func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let literal = cmark_node_get_literal(raw) else { return nil }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            body(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+        }
     }
 
     var url: String? {
