@@ -77,6 +77,39 @@ import Testing
         #expect(try String(contentsOf: backup, encoding: .utf8) == "home")
     }
 
+    /// A staging folder as a build whose process is gone leaves it after writing its journal.
+    static func interruptedCommit(beside destination: URL, pack: String, journal: String, manifest: [String]) throws -> URL {
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let staging = destination.deletingLastPathComponent().appendingPathComponent(".public.tabib-staging-\(dead.processIdentifier)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data(OutputDirectory.markerText.utf8).write(to: staging.appendingPathComponent(OutputDirectory.markerName))
+        try Data(pack.utf8).write(to: staging.appendingPathComponent(OutputDirectory.packName))
+        try Data((manifest.joined(separator: "\n") + "\n").utf8).write(to: staging.appendingPathComponent(OutputDirectory.manifestName))
+        try Data(journal.utf8).write(to: staging.appendingPathComponent(OutputDirectory.journalName))
+        return staging
+    }
+
+    @Test func commitInterruptedHalfwayIsFinishedByTheNextBuild() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["a.html": "old a, long", "b.html": "old b, long", "c.html": "old c, long"], into: destination)
+        // The commit wrote a, was cut off in the middle of b, and never reached c.
+        try Data("new a".utf8).write(to: destination.appendingPathComponent("a.html"))
+        try Data("ne".utf8).write(to: destination.appendingPathComponent("b.html"))
+        let staging = try Self.interruptedCommit(beside: destination, pack: "new anew bnew c",
+                                                  journal: "write\t0\t5\ta.html\nwrite\t5\t5\tb.html\nwrite\t10\t5\tc.html\n",
+                                                  manifest: ["a.html", "b.html", "c.html"])
+        let output = try OutputDirectory(destination: destination)
+        output.discard()
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+        for name in ["a", "b", "c"] {
+            #expect(try String(contentsOf: destination.appendingPathComponent("\(name).html"), encoding: .utf8) == "new \(name)")
+        }
+    }
+
     @Test func changedFileThatShrankIsCutToItsNewLength() throws {
         let destination = Self.folder()
         defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
@@ -142,18 +175,10 @@ import Testing
         let destination = Self.folder()
         defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
         try Self.build(["index.html": "home", "id/artikel/old/index.html": "old"], into: destination)
-        // A build whose process is gone left a staging folder with its journal and one file not yet renamed.
-        let dead = Process()
-        dead.executableURL = URL(fileURLWithPath: "/bin/true")
-        try dead.run()
-        dead.waitUntilExit()
-        let staging = destination.deletingLastPathComponent().appendingPathComponent(".public.tabib-staging-\(dead.processIdentifier)")
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        try Data(OutputDirectory.markerText.utf8).write(to: staging.appendingPathComponent(OutputDirectory.markerName))
-        try Data("new".utf8).write(to: staging.appendingPathComponent("1"))
-        try Data("id/artikel/new/index.html\nindex.html\n".utf8).write(to: staging.appendingPathComponent(OutputDirectory.manifestName))
-        try Data("remove\tid/artikel/old/index.html\nwrite\t1\tid/artikel/new/index.html\n".utf8)
-            .write(to: staging.appendingPathComponent(OutputDirectory.journalName))
+        // A build whose process is gone left a staging folder with its journal and its pack, before writing.
+        let staging = try Self.interruptedCommit(beside: destination, pack: "new",
+                                                  journal: "remove\tid/artikel/old/index.html\nwrite\t0\t3\tid/artikel/new/index.html\n",
+                                                  manifest: ["id/artikel/new/index.html", "index.html"])
 
         let output = try OutputDirectory(destination: destination)
         #expect(!FileManager.default.fileExists(atPath: staging.path))

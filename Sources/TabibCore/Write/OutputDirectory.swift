@@ -9,11 +9,12 @@ import Foundation
 ///   written into a staging folder beside it, which is renamed into place on success.
 /// - **Updating an output** an earlier build wrote: a page whose bytes are already there is left alone
 ///   (same file, same modification time: a deploy that syncs by time uploads only what changed); a
-///   changed page is written to the staging folder and copied over the old one on success; files the
-///   earlier build wrote (listed in its manifest) that this build no longer makes are removed; any
-///   other file in the folder is left alone. Rewriting and deleting tens of thousands of unchanged files
-///   on every build is what made large rebuilds slow, and on ext4 deleting many files makes creating
-///   files slow for minutes afterwards.
+///   changed page is appended to one pack file in the staging folder and, on success, written over the
+///   old file in place; files the earlier build wrote (listed in its manifest) that this build no
+///   longer makes are removed; any other file in the folder is left alone. Creating, renaming over and
+///   deleting tens of thousands of files on every build is what made large rebuilds slow: on ext4,
+///   freeing blocks that are on the disk waits for the device when it is mounted with `discard` (about
+///   a millisecond a file here), and files deleted in the last minutes make creating files slow.
 ///
 /// An update's commit writes a journal first; an interrupted commit is finished by the next build
 /// before it starts (`finishInterruptedCommits`), so the output never stays half old and half new.
@@ -22,8 +23,10 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
     static let markerText = "This folder is written by tabib build. Each build updates the files it wrote (listed in .tabib-files) and leaves other files alone.\n"
     /// The files the last build wrote, one path per line, relative to the output.
     public static let manifestName = ".tabib-files"
-    /// In a staging folder: the renames and removals of a commit that has begun.
+    /// In a staging folder: the writes and removals of a commit that has begun.
     static let journalName = ".tabib-commit"
+    /// In a staging folder: the new bytes of every changed file, one after the other.
+    static let packName = "pages.pack"
 
     public let destination: URL
     public let staging: URL
@@ -36,9 +39,11 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
     private var folders: Set<String> = [""]
     /// Every file this build wrote, whether it changed or not.
     private var produced: Set<String> = []
-    /// Updating: output path → the staging file holding its new bytes.
-    private var staged: [String: String] = [:]
-    private var stagedCount = 0
+    /// Updating: output path → where its new bytes are in the pack file.
+    private var staged: [String: (offset: Int, count: Int)] = [:]
+    private var packSize = 0
+    /// Updating: the pack file, open for writing until the commit; -1 when not updating or closed.
+    private var pack: Int32
     /// Updating: the files the earlier build wrote, from its manifest (or every file, when it left none).
     private let previous: Set<String>
 
@@ -86,6 +91,13 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            if updating {
+                let path = staging.appendingPathComponent(Self.packName).path
+                pack = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+                guard pack >= 0 else { throw Self.writeError(path, errno) }
+            } else {
+                pack = -1
+            }
         } catch {
             throw BuildFailure([.error("output-unwritable", "tabib cannot write next to \(self.destination.path) (\(error.localizedDescription)); check that the folder is writable.")])
         }
@@ -121,13 +133,13 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
         lock.withLock { _ = produced.insert(file.path) }
         if updating {
             if Self.holds(destination.path + "/" + file.path, file.contents) { return }
-            let name = lock.withLock {
-                stagedCount += 1
-                let name = String(stagedCount)
-                staged[file.path] = name
-                return name
+            let offset = lock.withLock {
+                let offset = packSize
+                packSize += file.contents.count
+                staged[file.path] = (offset, file.contents.count)
+                return offset
             }
-            try Self.writeBytes(file.contents, to: staging.path + "/" + name)
+            try Self.write(file.contents, to: pack, at: offset, path: staging.path + "/" + Self.packName)
         } else {
             let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
             try makeFolder(folder)
@@ -191,6 +203,21 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Writes all of `bytes` at `offset` of the open file `fd` (`path` names it in errors).
+    static func write(_ bytes: some Collection<UInt8>, to fd: Int32, at offset: Int, path: String) throws {
+        try bytes.withContiguousStorageIfAvailable { buffer in
+            var done = 0
+            while done < buffer.count {
+                let written = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw writeError(path, errno)
+                }
+                done += written
+            }
+        }
+    }
+
     /// The error `Data.write(to:)` throws for the same `errno`.
     static func writeError(_ path: String, _ code: Int32) -> CocoaError {
         let kind: CocoaError.Code = switch code {
@@ -240,15 +267,16 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
     /// and carries it out.
     private func commitUpdate(manifest: Data) throws(BuildFailure) -> Changes {
         let removed = previous.subtracting(produced).sorted()
-        let renames = staged.sorted { $0.key < $1.key }
-        if let conflict = Self.conflict(in: destination.path, writing: renames.map(\.key), removing: Set(removed)) {
+        closePack()
+        let writes = staged.sorted { $0.key < $1.key }
+        if let conflict = Self.conflict(in: destination.path, writing: writes.map(\.key), removing: Set(removed)) {
             throw BuildFailure([.error("output-conflict",
                 "the output folder \(destination.path) has \(conflict); move it away and build again. The previous output is unchanged.")])
         }
         // Removals first: a file the build no longer makes may stand where a new folder goes.
         var journal = ""
         for path in removed { journal += "remove\t\(path)\n" }
-        for (path, name) in renames { journal += "write\t\(name)\t\(path)\n" }
+        for (path, place) in writes { journal += "write\t\(place.offset)\t\(place.count)\t\(path)\n" }
         do {
             try manifest.write(to: staging.appendingPathComponent(Self.manifestName))
             let temporary = staging.appendingPathComponent(Self.journalName + ".new")
@@ -264,7 +292,7 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
         // An output written before the marker said how builds update it gets today's words.
         let marker = destination.appendingPathComponent(Self.markerName)
         if FileManager.default.contents(atPath: marker.path) != Data(Self.markerText.utf8) { try? Data(Self.markerText.utf8).write(to: marker) }
-        return Changes(written: renames.count, removed: removed.count)
+        return Changes(written: writes.count, removed: removed.count)
     }
 
     /// What stands in the way of writing `paths` into `root` after `removing` is removed: a folder
@@ -289,12 +317,15 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
     }
 
     /// Carries out a commit journal: removes the files the build no longer makes (and folders they
-    /// leave empty), puts every staged file in place (`replace`), puts the manifest in, and removes the
-    /// staging folder. Safe to run again after an interruption. Returns what went wrong, if anything.
+    /// leave empty), writes every changed file from the pack (`replace`), puts the manifest in, and
+    /// removes the staging folder. Safe to run again after an interruption. Returns what went wrong, if anything.
     static func carryOut(journal: String, from staging: URL, into destination: URL) -> String? {
         let root = destination.path
         var made: Set<Substring> = [""]
         var failure: String?
+        var pack: Int32 = -1
+        var buffer: [UInt8] = []
+        defer { if pack >= 0 { close(pack) } }
         for line in journal.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 2 else { continue }
@@ -308,10 +339,19 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
                     folder = folder[..<slash]
                     if rmdir(root + "/" + folder) != 0 { break }
                 }
-            case "write" where fields.count == 3:
-                let (name, path) = (fields[1], fields[2])
-                let source = staging.path + "/" + name
-                if access(source, F_OK) != 0 { continue }   // put in place before an interruption
+            case "write" where fields.count == 4:
+                guard let offset = Int(fields[1]), let count = Int(fields[2]) else { continue }
+                let path = fields[3]
+                if pack < 0 { pack = open(staging.path + "/" + packName, O_RDONLY | O_CLOEXEC) }
+                if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
+                var done = 0
+                while done < count {
+                    let read = buffer.withUnsafeMutableBytes { pread(pack, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+                    if read < 0, errno == EINTR { continue }
+                    if read <= 0 { break }
+                    done += read
+                }
+                guard done == count else { failure = failure ?? "\(packName): cannot read the new bytes of \(path)"; continue }
                 var end = path.startIndex
                 while let slash = path[end...].firstIndex(of: "/") {
                     let folder = path[..<slash]
@@ -320,7 +360,9 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
                     if mkdir(root + "/" + folder, 0o777) != 0, errno != EEXIST { failure = failure ?? "\(folder): \(String(cString: strerror(errno)))" }
                     made.insert(folder)
                 }
-                if let problem = replace(root + "/" + path, with: source) { failure = failure ?? "\(path): \(problem)" }
+                if let problem = buffer.withUnsafeBytes({ replace(root + "/" + path, with: UnsafeRawBufferPointer(rebasing: $0[..<count])) }) {
+                    failure = failure ?? "\(path): \(problem)"
+                }
             default:
                 continue
             }
@@ -332,42 +374,37 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
         return nil
     }
 
-    /// Puts the staged file `source` at `target`. A new file is renamed into place. An existing one is
-    /// overwritten in place and the staged copy removed: renaming over it would free its blocks, and
-    /// on a disk mounted with `discard` (as here) freeing blocks that are on the disk waits for the
-    /// device, about a millisecond a file; the staged copy, seconds old, is usually still only in
-    /// memory and goes for free. A file with other hard links is replaced by rename, so that the
-    /// other names keep the old bytes. Safe to repeat: the staged copy is removed last.
-    static func replace(_ target: String, with source: String) -> String? {
+    /// Puts `bytes` at `target`. An existing file is overwritten in place (and cut to length), not
+    /// replaced: replacing it would free its blocks, which on a disk mounted with `discard` (as here)
+    /// waits for the device, about a millisecond a file. A missing file is created. A file with other
+    /// hard links, or a symbolic link, is replaced by a new file renamed over it, so that the other
+    /// names keep what they show. Safe to repeat after an interruption: the pack still holds the bytes.
+    static func replace(_ target: String, with bytes: UnsafeRawBufferPointer) -> String? {
         func failed() -> String { String(cString: strerror(errno)) }
-        let out = open(target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
-        var info = stat()
-        guard out >= 0, fstat(out, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else {
-            if out >= 0 { close(out) }
-            return rename(source, target) == 0 ? nil : failed()
-        }
-        defer { close(out) }
-        let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { return failed() }
-        defer { close(input) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var offset: off_t = 0
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { return failed() }
-            if count == 0 { break }
+        func writeAll(_ fd: Int32) -> Bool {
             var done = 0
-            while done < count {
-                let written = buffer.withUnsafeBytes { pwrite(out, $0.baseAddress! + done, count - done, offset + off_t(done)) }
+            while done < bytes.count {
+                let written = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(done))
                 if written < 0, errno == EINTR { continue }
-                if written < 0 { return failed() }
+                if written < 0 { return false }
                 done += written
             }
-            offset += off_t(count)
+            return ftruncate(fd, off_t(bytes.count)) == 0
         }
-        if ftruncate(out, offset) != 0 { return failed() }
-        return unlink(source) == 0 ? nil : failed()
+        var fd = open(target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        if fd < 0, errno == ENOENT { fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666) }
+        if fd >= 0 {
+            defer { close(fd) }
+            var info = stat()
+            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 { return writeAll(fd) ? nil : failed() }
+        }
+        let temporary = target + ".tabib-new"
+        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard out >= 0 else { return failed() }
+        let ok = writeAll(out)
+        close(out)
+        guard ok, rename(temporary, target) == 0 else { let problem = failed(); unlink(temporary); return problem }
+        return nil
     }
 
     /// A commit an interrupted build began (its staging folder holds a journal and its process is gone)
@@ -384,8 +421,18 @@ public final class OutputDirectory: OutputSink, @unchecked Sendable {
         return failure
     }
 
+    private func closePack() {
+        lock.withLock {
+            if pack >= 0 { close(pack) }
+            pack = -1
+        }
+    }
+
+    deinit { if pack >= 0 { close(pack) } }
+
     /// Throws the staging folder away; the destination is untouched.
     public func discard() {
+        closePack()
         try? FileManager.default.removeItem(at: staging)
     }
 }
