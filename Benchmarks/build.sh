@@ -37,8 +37,8 @@ timed() {
     local site="$1" output="$2" kind="$3" run="$4" log
     log="$(mktemp)"
     /usr/bin/time -v "$tabib" build --root "$site" --output "$output" --timings >"$log.out" 2>"$log"
-    pages=$(sed -n 's/^Wrote \([0-9]*\) pages.*/\1/p' "$log.out")
-    files=$(sed -n 's/^Wrote [0-9]* pages (\([0-9]*\) files).*/\1/p' "$log.out")
+    pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$log.out")
+    files=$(sed -n 's/^Built [0-9]* pages (\([0-9]*\) files).*/\1/p' "$log.out")
     changed=$(sed -n 's/.*; \([0-9]*\) files\{0,1\} changed.*/\1/p' "$log.out")
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
     user=$(awk -F': ' '/User time/ {print $2}' "$log")

@@ -45,7 +45,8 @@ struct Build: AsyncParsableCommand {
             Console.report(report.warnings)
             let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
             let changed = report.changes.map { "; \($0.written) \($0.written == 1 ? "file" : "files") changed, \($0.removed) removed" } ?? ""
-            print("Wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(destination.path) in \(String(format: "%.2f", seconds)) s\(changed).")
+            // An update writes only what changed: "Built" is true of both ways, "Wrote" of a new output only.
+            print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(destination.path) in \(String(format: "%.2f", seconds)) s\(changed).")
             if timings { print("  " + SiteBuilder.describe(report.stageTimes)) }
         } catch {
             display?.finish()

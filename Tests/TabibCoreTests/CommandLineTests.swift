@@ -38,8 +38,18 @@ import Testing
         #expect(run.status == 0)
         let lines = run.out.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Wrote ") == true && lines.first?.contains(" pages (") == true)
+        #expect(lines.first?.hasPrefix("Built ") == true && lines.first?.contains(" pages (") == true)
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public/id/artikel/a/index.html").path))
+    }
+
+    @Test func rebuildSaysHowManyFilesChanged() throws {
+        let site = try TestSite("-- content/id/articles/a.md --\n\(BadInputTests.article)")
+        #expect(try Self.run(["build", "--root", site.root.path]).status == 0)
+        let unchanged = try Self.run(["build", "--root", site.root.path])
+        #expect(unchanged.out.contains(" s; 0 files changed, 0 removed.\n"))
+        try site.write("content/id/articles/a.md", BadInputTests.article + "\nSatu kalimat lagi.\n")
+        let edited = try Self.run(["build", "--root", site.root.path])
+        #expect(edited.out.contains(" s; 1 file changed, 0 removed.\n"), "\(edited.out)")
     }
 
     @Test func contentErrorExitsOneWithItsLocation() throws {

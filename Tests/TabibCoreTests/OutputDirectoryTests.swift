@@ -77,13 +77,18 @@ import Testing
         #expect(try String(contentsOf: backup, encoding: .utf8) == "home")
     }
 
-    /// A staging folder as a build whose process is gone leaves it after writing its journal.
-    static func interruptedCommit(beside destination: URL, pack: String, journal: String, manifest: [String]) throws -> URL {
+    /// The id of a process that has ended.
+    static func deadProcess() throws -> Int32 {
         let dead = Process()
         dead.executableURL = URL(fileURLWithPath: "/bin/true")
         try dead.run()
         dead.waitUntilExit()
-        let staging = destination.deletingLastPathComponent().appendingPathComponent(".public.tabib-staging-\(dead.processIdentifier)")
+        return dead.processIdentifier
+    }
+
+    /// A staging folder as a build whose process is gone leaves it after writing its journal.
+    static func interruptedCommit(beside destination: URL, pack: String, journal: String, manifest: [String]) throws -> URL {
+        let staging = destination.deletingLastPathComponent().appendingPathComponent(".public.tabib-staging-\(try deadProcess())")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data(OutputDirectory.markerText.utf8).write(to: staging.appendingPathComponent(OutputDirectory.markerName))
         try Data(pack.utf8).write(to: staging.appendingPathComponent(OutputDirectory.packName))
@@ -149,6 +154,38 @@ import Testing
             OutputDirectory.markerName: Array(OutputDirectory.markerText.utf8),
             OutputDirectory.manifestName: Array("index.html\n".utf8),
         ])
+    }
+
+    @Test func newOutputOverAnEarlierOneKeepsTheFilesTabibDidNotWrite() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": "home", "id/artikel/old/index.html": "old"], into: destination)
+        try FileManager.default.createDirectory(at: destination.appendingPathComponent("verify"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: destination.appendingPathComponent("verify/google123.html"))
+        // A build that prints PDFs writes a whole new output.
+        let output = try OutputDirectory(destination: destination, updating: false)
+        try output.write(OutputFile(path: "index.html", text: "home"))
+        #expect(try output.commit() == .init(written: 1, removed: 0))
+        #expect(TestSite.files(in: destination) == [
+            "index.html": Array("home".utf8),
+            "verify/google123.html": Array("mine".utf8),
+            OutputDirectory.markerName: Array(OutputDirectory.markerText.utf8),
+            OutputDirectory.manifestName: Array("index.html\n".utf8),
+        ])
+    }
+
+    @Test func previousOutputPutAsideByAnInterruptedCommitGoesBackInPlace() throws {
+        let destination = Self.folder()
+        defer { try? FileManager.default.removeItem(at: destination.deletingLastPathComponent()) }
+        try Self.build(["index.html": "home"], into: destination)
+        let before = TestSite.files(in: destination)
+        // The build that put it aside died before renaming its own output into place.
+        let old = OutputDirectory.oldOutput(of: destination, pid: try Self.deadProcess())
+        try FileManager.default.moveItem(at: destination, to: old)
+        let output = try OutputDirectory(destination: destination)
+        output.discard()
+        #expect(TestSite.files(in: destination) == before)
+        #expect(!FileManager.default.fileExists(atPath: old.path))
     }
 
     @Test func folderWhereAPageGoesFailsTheCommitAndChangesNothing() throws {

@@ -9,22 +9,60 @@ enum ParallelMap {
     /// would leave a core idle while the other finishes the expensive ones.
     static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable @escaping (Input) -> Output) async -> [Output] {
         if inputs.count < 2 { return inputs.map(transform) }
-        let workers = Swift.min(inputs.count, width)
-        let batch = Swift.max(1, Swift.min(32, inputs.count / (workers * 16)))
-        let queue = BatchQueue(count: inputs.count, batch: batch)
+        let work = Work(inputs, transform)
         return await withTaskGroup(of: [(Int, [Output])].self) { group in
-            for _ in 0..<workers {
-                group.addTask {
-                    var done: [(Int, [Output])] = []
-                    while let range = queue.next() { done.append((range.lowerBound, inputs[range].map(transform))) }
-                    return done
-                }
-            }
+            for _ in 0..<work.workers { group.addTask { work.run() } }
             var parts: [(Int, [Output])] = []
             for await part in group { parts += part }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+            return inInputOrder(parts)
         }
     }
+
+    /// `map` for a caller that is not async: blocks its thread while every core works.
+    static func mapBlocking<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable @escaping (Input) -> Output) -> [Output] {
+        if inputs.count < 2 { return inputs.map(transform) }
+        let work = Work(inputs, transform)
+        let parts = Parts<Output>()
+        DispatchQueue.concurrentPerform(iterations: work.workers) { _ in parts.add(work.run()) }
+        return parts.inOrder()
+    }
+
+    /// One map's inputs, shared by its workers, each of which takes batches until none is left.
+    private struct Work<Input: Sendable, Output: Sendable>: Sendable {
+        let inputs: [Input]
+        let transform: @Sendable (Input) -> Output
+        let workers: Int
+        let queue: BatchQueue
+
+        init(_ inputs: [Input], _ transform: @Sendable @escaping (Input) -> Output) {
+            self.inputs = inputs
+            self.transform = transform
+            workers = Swift.min(inputs.count, width)
+            queue = BatchQueue(count: inputs.count, batch: Swift.max(1, Swift.min(32, inputs.count / (workers * 16))))
+        }
+
+        /// One worker: the batches it did, each with where it starts.
+        func run() -> [(Int, [Output])] {
+            var done: [(Int, [Output])] = []
+            while let range = queue.next() { done.append((range.lowerBound, inputs[range].map(transform))) }
+            return done
+        }
+    }
+
+    /// The batches the threads of `mapBlocking` finished, collected under a lock.
+    private final class Parts<Output: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [(Int, [Output])] = []
+
+        func add(_ batches: [(Int, [Output])]) { lock.withLock { parts += batches } }
+
+        func inOrder() -> [Output] { lock.withLock { inInputOrder(parts) } }
+    }
+}
+
+/// The outputs of batches, each given with where it starts, in the order of the inputs.
+private func inInputOrder<Output>(_ parts: [(Int, [Output])]) -> [Output] {
+    parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
 }
 
 /// Hands out consecutive ranges of `0..<count`, `batch` at a time, to any thread.
@@ -47,31 +85,4 @@ private final class BatchQueue: @unchecked Sendable {
             return range
         }
     }
-}
-
-extension ParallelMap {
-    /// `map` for a caller that is not async: blocks its thread while every core works.
-    static func mapBlocking<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
-        if inputs.count < 2 { return inputs.map(transform) }
-        let workers = Swift.min(inputs.count, width)
-        let batch = Swift.max(1, Swift.min(32, inputs.count / (workers * 16)))
-        let queue = BatchQueue(count: inputs.count, batch: batch)
-        let done = BatchResults<Output>()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var mine: [(Int, [Output])] = []
-            while let range = queue.next() { mine.append((range.lowerBound, inputs[range].map(transform))) }
-            done.add(mine)
-        }
-        return done.inOrder()
-    }
-}
-
-/// The batches every thread of `mapBlocking` finished, collected under a lock.
-private final class BatchResults<Output>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [(Int, [Output])] = []
-
-    func add(_ batches: [(Int, [Output])]) { lock.withLock { parts += batches } }
-
-    func inOrder() -> [Output] { lock.withLock { parts.sorted { $0.0 < $1.0 }.flatMap(\.1) } }
 }
