@@ -25,7 +25,7 @@ public final class PreviewServer: Sendable {
         } catch {
             report(.notWatching(reason: "\(error)"))
         }
-        let rebuilder = Rebuilder(options: BuildOptions(root: options.root, includeDrafts: options.includeDrafts, baseURL: url), site: site)
+        let rebuilder = Rebuilder(options: BuildOptions(root: options.root, includeDrafts: options.includeDrafts, preview: true, baseURL: url), site: site)
         await rebuilder.rebuild(trigger: [], report: report)
 
         var logger = Logger(label: "tabib.serve")

@@ -13,7 +13,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is served from, overriding site.yaml's baseURL.")
     var baseURL: String?
 
-    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    @Flag(name: .long, help: "Build a preview: include pages marked 'draft: true', articles not yet clinically reviewed or flagged, and passages awaiting review with their notes.")
     var drafts = false
 
     @Flag(name: .long, help: "Also print every handout to an A4 PDF beside its page, with headless Chromium found on PATH.")
@@ -47,6 +47,7 @@ struct Build: AsyncParsableCommand {
             let changed = report.changes.map { "; \($0.written) \($0.written == 1 ? "file" : "files") changed, \($0.removed) removed" } ?? ""
             // An update writes only what changed: "Built" is true of both ways, "Wrote" of a new output only.
             print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(destination.path) in \(String(format: "%.2f", seconds)) s\(changed).")
+            if let withheld = report.withheld.summary { print(withheld) }
             if timings { print("  " + SiteBuilder.describe(report.stageTimes)) }
         } catch {
             display?.finish()

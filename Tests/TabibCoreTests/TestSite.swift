@@ -12,6 +12,7 @@ struct TestSite {
 
     static let siteYAML = """
     baseURL: https://example.org/
+    publishBeforeClinicalReview: true
     defaultLanguage: id
     languages:
       - code: id

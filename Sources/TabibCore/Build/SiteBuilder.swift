@@ -4,13 +4,20 @@ import Foundation
 public struct BuildOptions: Sendable {
     public var root: URL
     public var includeDrafts = false
+    /// A preview (`--drafts`, `tabib serve`): articles not yet clinically reviewed or flagged as a whole,
+    /// passages awaiting review and reviewers' notes are shown; a public build leaves them out.
+    public var preview = false
     public var baseURL: String?
+    /// The day dates are checked against.
+    public var today: Day = .today
     /// Handout pages link to their PDF; set by a build that prints them (`build(toDirectory:printingHandoutsWith:)`).
     public var handoutPDFs = false
 
-    public init(root: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
+    /// `includeDrafts` also makes the build a preview, unless `preview` says otherwise.
+    public init(root: URL, includeDrafts: Bool = false, preview: Bool? = nil, baseURL: String? = nil) {
         self.root = root
         self.includeDrafts = includeDrafts
+        self.preview = preview ?? includeDrafts
         self.baseURL = baseURL
     }
 }
@@ -24,6 +31,8 @@ public struct BuildReport: Sendable {
     public var graph: SiteGraph
     /// How long each stage took, in order.
     public var stageTimes: [SiteBuilder.StageTime] = []
+    /// The articles a public build held back.
+    public var withheld = PublicationGate.Withheld()
     /// When the build updated an earlier build's output folder: how many files that changed.
     public var changes: OutputDirectory.Changes?
 }
@@ -98,8 +107,10 @@ public struct SiteBuilder: Sendable {
             times.append(StageTime(stage: stage, duration: now - mark))
             mark = now
         }
-        let (content, loadDiagnostics) = await ContentLoader(root: options.root, includeDrafts: options.includeDrafts,
-                                                              baseURLOverride: options.baseURL).load(reusing: &cache.load, changed: changed)
+        let (loaded, loadDiagnostics) = await ContentLoader(root: options.root, includeDrafts: options.includeDrafts,
+                                                             baseURLOverride: options.baseURL, today: options.today)
+            .load(reusing: &cache.load, changed: changed)
+        let content = loaded.map { PublicationGate.apply($0, preview: options.preview) }
         lap("load")
         var diagnostics = loadDiagnostics
         // Templates are checked even when content failed, so that one run reports both.
@@ -129,8 +140,9 @@ public struct SiteBuilder: Sendable {
         diagnostics += graphDiagnostics
         lap("graph")
         guard let graph, let strings, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, reusing: &cache.bodies)
+        let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, preview: options.preview, reusing: &cache.bodies)
         diagnostics += bodyDiagnostics
+        diagnostics += AutoLinkHygiene.warnings(graph, bodies: bodies, commonWords: CommonWords.load(root: options.root, languages: config.languages))
         lap("markdown")
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         // The parts pages share are made of front matter, strings, the disclaimer and the templates: kept while those are.
@@ -204,7 +216,7 @@ public struct SiteBuilder: Sendable {
         progress?(.finished)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         return BuildReport(pagesWritten: written, filesWritten: written + assets, duration: .now - start,
-                           warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times)
+                           warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times, withheld: prepared.graph.withheld)
     }
 
     /// Builds into a folder: new or changed files go to a staging folder first, and are put in place

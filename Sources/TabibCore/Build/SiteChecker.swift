@@ -1,3 +1,5 @@
+import Foundation
+
 /// `tabib check`: every validation of the build (nothing is written) plus the checks that make content
 /// trustworthy: unused entities, entities without evidence, orphan pages, articles without sources or
 /// reviewer, overdue reviews, untranslated pages and translations older than their source's review.
@@ -12,6 +14,10 @@ public struct SiteChecker: Sendable {
 
     public func check() async -> [Diagnostic] {
         let prepared: SiteBuilder.Prepared
+        // Everything is checked, also what a public build would leave out.
+        var options = options
+        options.preview = true
+        options.today = today
         do {
             prepared = try await SiteBuilder(options: options).prepare()
         } catch {
@@ -19,6 +25,13 @@ public struct SiteChecker: Sendable {
         }
         var diagnostics = prepared.diagnostics
         let renderer = prepared.renderer
+        for body in renderer.bodies.bodies {
+            for passage in body.reviewPassages {
+                diagnostics.append(.warning("review-passage",
+                    "this passage awaits clinical review (\(passage.note.hasSuffix(".") ? String(passage.note.dropLast()) : passage.note)); public builds leave it out until a clinician has checked it and the \(BodyRenderer.reviewMarker) line is removed.",
+                    at: passage.location))
+            }
+        }
         let pageDiagnostics = await ParallelMap.map(renderer.jobs()) { renderer.render($0).1 }
         diagnostics += pageDiagnostics.flatMap { $0 }
         diagnostics += trust(prepared.graph, bodies: renderer.bodies)
@@ -41,8 +54,13 @@ public struct SiteChecker: Sendable {
                 if file.meta.sources.isEmpty {
                     diagnostics.append(.warning("no-sources", "this article cites no sources; add 'sources' with the organisations or studies it relies on.", at: here))
                 }
-                if file.meta.reviewer == nil, isSource {
-                    diagnostics.append(.warning("no-reviewer", "this article names no reviewer; add 'reviewer: {name: …, credential: …}' once a clinician has reviewed it.", at: at("reviewed")))
+                if isSource { diagnostics += sourceWarnings(file) }
+                if file.meta.clinicalReview == nil, file.meta.review == nil, isSource {
+                    diagnostics.append(.warning("awaiting-clinical-review",
+                        graph.config.publishBeforeClinicalReview
+                            ? "no clinician has reviewed this article yet; it is published with a notice to readers ('publishBeforeClinicalReview: true'). Add 'clinicalReview: {name: …, credential: …, date: …}' once one has."
+                            : "no clinician has reviewed this article yet, so public builds leave it out; add 'clinicalReview: {name: …, credential: …, date: …}' once one has.",
+                        at: at("reviewed")))
                 }
                 if let reviewed = file.meta.reviewed {
                     let next = file.meta.nextReview ?? reviewed.adding(months: graph.config.reviewIntervalMonths)
@@ -77,7 +95,7 @@ public struct SiteChecker: Sendable {
                     diagnostics.append(.warning("translation-missing", "this page has no translation in \(missing.joined(separator: ", ")); readers of those languages are sent to their home page.", at: here))
                 }
             } else if let translation = file.meta.translation, let original = graph.file(file.key, language: translation.from) {
-                let sourceDate = original.meta.reviewed ?? original.meta.date
+                let sourceDate = [original.meta.reviewed, original.meta.clinicalReview?.date, original.meta.date].compactMap { $0 }.max()
                 if let sourceDate, let made = translation.date, made < sourceDate {
                     diagnostics.append(.warning("translation-outdated",
                         "this translation was made on \(made.iso), before \(original.path) was last reviewed on \(sourceDate.iso); update it and its 'translation.date'.", at: at("translation")))
@@ -87,5 +105,37 @@ public struct SiteChecker: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Sources a reader cannot check (no URL, or only a site's home page), and articles that rest on
+    /// news and opinion alone.
+    func sourceWarnings(_ file: ContentFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for source in file.meta.sources {
+            guard let url = source.url else {
+                diagnostics.append(.warning("source-without-url",
+                    "the source '\(source.title)' has no URL, so a reader cannot check it; add the address of the page that supports the article.",
+                    at: source.location))
+                continue
+            }
+            if Self.isHomePage(url) {
+                diagnostics.append(.warning("source-home-page",
+                    "the source '\(source.title)' links to the home page \(url), where a reader cannot find what the article relies on; link the very page that says it.",
+                    at: source.location))
+            }
+        }
+        let kinds = file.meta.sources.map(\.kind)
+        if !kinds.isEmpty, kinds.allSatisfy({ $0?.isWeak == true }) {
+            diagnostics.append(.warning("weak-sources",
+                "every source of this article is news or a personal opinion; support its medical claims with a guideline, a review or a health organisation's page.",
+                at: file.meta.keyLocations["sources"] ?? SourceLocation(path: file.path, line: 1, column: 1)))
+        }
+        return diagnostics
+    }
+
+    /// Whether a URL names a site and nothing on it (`https://www.aaos.org/`).
+    static func isHomePage(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url) else { return false }
+        return (components.path.isEmpty || components.path == "/") && components.query == nil && components.fragment == nil
     }
 }

@@ -34,6 +34,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var reviewIntervalMonths: Int
     public var allowRawHTML: Bool
     public var clinic: Clinic
+    /// `publishBeforeClinicalReview: true`: articles no clinician has reviewed yet are published, each
+    /// with a notice to readers; by default they are held back. A flagged article never is published.
+    public var publishBeforeClinicalReview = false
+    /// An alias that auto-links in more than this share of a language's articles (in percent) is
+    /// reported: a word that common is rarely a mention of the cause or condition.
+    public var autoLinkMaxPercent = 50
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
     public var source: Language { language(defaultLanguage)! }

@@ -15,8 +15,10 @@ enum SiteConfigParser {
         var baseURL: String?, defaultLanguage: Located<String>?, interval = 12, allowRaw = false
         var languages: [Language] = []
         var clinic = Clinic()
+        var publishBeforeClinicalReview = false, autoLinkMaxPercent = 50
         let pairs = reader.mapping(root, what: "site.yaml",
-                                   allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic"])
+                                   allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic",
+                                             "publishBeforeClinicalReview", "autoLinkMaxPercent"])
         for (key, _, value) in pairs {
             switch key {
             case "baseURL":
@@ -25,7 +27,9 @@ enum SiteConfigParser {
                     else { reader.error("bad-url", "'baseURL' must be an absolute http(s) URL such as https://example.org/ or https://example.org/kesehatan/.", value) }
                 }
             case "defaultLanguage": defaultLanguage = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
-            case "reviewIntervalMonths": interval = reader.int(value, key: key, range: 1...120) ?? interval
+            case "reviewIntervalMonths": interval = reader.int(value, key: key, range: 1...DateRules.maximumMonthsBetweenReviews) ?? interval
+            case "publishBeforeClinicalReview": publishBeforeClinicalReview = reader.bool(value, key: key) ?? false
+            case "autoLinkMaxPercent": autoLinkMaxPercent = reader.int(value, key: key, range: 1...100) ?? autoLinkMaxPercent
             case "allowRawHTML": allowRaw = reader.bool(value, key: key) ?? false
             case "clinic":
                 for (k, _, v) in reader.mapping(value, what: "'clinic'", allowed: ["name", "contact", "emergencyNumber"]) {
@@ -66,7 +70,8 @@ enum SiteConfigParser {
         // The default language comes first everywhere languages are listed.
         languages.sort { ($0.code == defaultLanguage.value ? 0 : 1) < ($1.code == defaultLanguage.value ? 0 : 1) }
         return (SiteConfig(baseURL: baseURL, defaultLanguage: defaultLanguage.value, languages: languages,
-                           reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic), reader.diagnostics)
+                           reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic,
+                           publishBeforeClinicalReview: publishBeforeClinicalReview, autoLinkMaxPercent: autoLinkMaxPercent), reader.diagnostics)
     }
 
     private static func language(_ node: Node, reader: inout YAMLValueReader) -> Language? {

@@ -72,7 +72,8 @@ struct YAMLValueReader {
     }
 
     /// The pairs of a mapping with string keys; reports duplicated and unknown keys with a suggestion.
-    mutating func mapping(_ node: Node, what: String, allowed: [String]) -> [(key: String, keyNode: Node, value: Node)] {
+    /// `renamed` maps keys that tabib used to accept to the sentence that says what replaced them.
+    mutating func mapping(_ node: Node, what: String, allowed: [String], renamed: [String: String] = [:]) -> [(key: String, keyNode: Node, value: Node)] {
         guard case let .mapping(mapping) = node else {
             error("wrong-type", "\(what) must be a mapping of 'key: value' lines.", node)
             return []
@@ -86,6 +87,10 @@ struct YAMLValueReader {
             }
             guard seen.insert(key).inserted else {
                 error("duplicate-key", "'\(key)' is written twice in \(what); keep one of them.", keyNode)
+                continue
+            }
+            if let replacement = renamed[key] {
+                error("renamed-key", replacement, keyNode)
                 continue
             }
             guard allowed.contains(key) else {
@@ -145,7 +150,11 @@ struct YAMLValueReader {
             return nil
         }
         guard let day = Day(iso: scalar.string) else {
-            error("wrong-type", "'\(key)' must be a date written as YYYY-MM-DD, such as 2026-11-20; '\(scalar.string)' is not one.", node)
+            if let problem = Day.problem(iso: scalar.string) {
+                error("bad-date", "'\(key)' is \(scalar.string), but \(problem); correct the day.", node)
+            } else {
+                error("wrong-type", "'\(key)' must be a date written as YYYY-MM-DD, such as 2026-11-20; '\(scalar.string)' is not one.", node)
+            }
             return nil
         }
         return day

@@ -10,13 +10,20 @@ public final class RenderedBody: Sendable {
     /// The entities it auto-linked, in order of first mention.
     public let mentions: [ContentKey]
     public let diagnostics: [Diagnostic]
+    /// Its passages awaiting clinical review, in order (left out of the HTML unless it is a preview).
+    public let reviewPassages: [ReviewPassage]
+    /// The aliases (lowercased) that made its auto-links, in order.
+    public let linkedAliases: [String]
 
-    public init(html: String, anchors: Set<String>, links: [PageLink], redFlags: [String], mentions: [ContentKey], diagnostics: [Diagnostic]) {
+    public init(html: String, anchors: Set<String>, links: [PageLink], redFlags: [String], mentions: [ContentKey], diagnostics: [Diagnostic],
+                reviewPassages: [ReviewPassage] = [], linkedAliases: [String] = []) {
         self.html = html
         self.anchors = anchors
         self.links = links
         self.redFlags = redFlags
         self.mentions = mentions
         self.diagnostics = diagnostics
+        self.reviewPassages = reviewPassages
+        self.linkedAliases = linkedAliases
     }
 }

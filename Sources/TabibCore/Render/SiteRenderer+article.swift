@@ -11,7 +11,7 @@ extension SiteRenderer {
             "handoutURL": handoutPath(file),
         ]
         addReviewDates(meta, language: code, to: &article)
-        article["reviewer"] = meta.reviewer.map { ["name": $0.name, "credential": $0.credential ?? ""] as [String: Any] } ?? false
+        article["reviewer"] = meta.clinicalReview.map { ["name": $0.name, "credential": $0.credential ?? ""] as [String: Any] } ?? false
         article["sources"] = section(meta.sources.map { ["title": $0.title, "url": $0.url ?? "", "linked": $0.url != nil] })
         article["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
         article["unreviewedTranslation"] = unreviewedTranslation(meta)
@@ -45,10 +45,10 @@ extension SiteRenderer {
         jsonLD.append(("description", .string(meta.summary ?? "")))
         jsonLD.append(("headline", .string(meta.title)))
         jsonLD.append(("inLanguage", .string(code)))
-        if let reviewed = meta.reviewed { jsonLD.append(("lastReviewed", .string(DateText.iso(reviewed)))) }
+        if let clinical = meta.clinicalReview { jsonLD.append(("lastReviewed", .string(DateText.iso(clinical.date)))) }
         if let first = about.first { jsonLD.append(("mainEntity", first)) }
         jsonLD.append(("name", .string(meta.title)))
-        if let reviewer = meta.reviewer { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
+        if let reviewer = meta.clinicalReview { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
         jsonLD.append(("url", .string(absolute(path))))
         return layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key,
                       extra: ["article": article, "jsonLD": JSONLD.encode(.object(jsonLD))])
