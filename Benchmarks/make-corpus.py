@@ -255,7 +255,7 @@ def main():
         reviewed = day(rng, published, datetime.date(2026, 11, 20))
         sources = [f"  - title: {quoted('Pedoman klinis ' + names.word().capitalize() + ' ' + str(published.year))}\n"
                    f"    url: https://pustaka.example.org/{a.id}/{s}" for s in range(rng.randint(1, 3))]
-        reviewer = f"reviewer: {{name: dr. {names.word().capitalize()}, credential: Sp.N}}"
+        reviewer = f"clinicalReview: {{name: dr. {names.word().capitalize()}, credential: Sp.N, date: {reviewed.isoformat()}}}"
         cited = chosen_conditions + chosen_causes
         for language in (["id", "en"] if a.translated else ["id"]):
             topic_name = f"Kram {a.topic.capitalize()}" if language == "id" else f"{a.topic.capitalize()} Cramps"

@@ -67,7 +67,8 @@ public enum PublicationGate {
                 if isSource { withheld.awaiting.append(file.path) }
             case .flagged:
                 withheldFiles.append(file)
-                if isSource || file.meta.review != nil { withheld.flagged.append(file.path) }
+                // A translation is named on its own only when it is flagged and its source is not.
+                if isSource || source?.meta.review == nil { withheld.flagged.append(file.path) }
             }
         }
         content.files = kept
