@@ -11,7 +11,7 @@ extension SiteRenderer {
             "handoutURL": handoutPath(file),
         ]
         addReviewDates(meta, language: code, to: &article)
-        article["reviewer"] = meta.clinicalReview.map { ["name": $0.name, "credential": $0.credential ?? ""] as [String: Any] } ?? false
+        addClinicalReview(file, language: code, to: &article)
         article["sources"] = section(meta.sources.map { ["title": $0.title, "url": $0.url ?? "", "linked": $0.url != nil] })
         article["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
         article["unreviewedTranslation"] = unreviewedTranslation(meta)
@@ -45,13 +45,25 @@ extension SiteRenderer {
         jsonLD.append(("description", .string(meta.summary ?? "")))
         jsonLD.append(("headline", .string(meta.title)))
         jsonLD.append(("inLanguage", .string(code)))
-        if let clinical = meta.clinicalReview { jsonLD.append(("lastReviewed", .string(DateText.iso(clinical.date)))) }
+        let clinical = graph.file(file.key, language: meta.translation?.from ?? config.defaultLanguage)?.meta.clinicalReview ?? meta.clinicalReview
+        if let clinical { jsonLD.append(("lastReviewed", .string(DateText.iso(clinical.date)))) }
         if let first = about.first { jsonLD.append(("mainEntity", first)) }
         jsonLD.append(("name", .string(meta.title)))
-        if let reviewer = meta.clinicalReview { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
+        if let reviewer = clinical { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
         jsonLD.append(("url", .string(absolute(path))))
         return layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key,
                       extra: ["article": article, "jsonLD": JSONLD.encode(.object(jsonLD))])
+    }
+
+    /// Who reviewed the article clinically and when (`reviewer`, or false), and whether it is published
+    /// before any clinician has (`awaitingReview`): a translation stands where its source stands.
+    func addClinicalReview(_ file: ContentFile, language: String, to context: inout [String: Any]) {
+        let source = graph.file(file.key, language: file.meta.translation?.from ?? config.defaultLanguage)
+        let reviewer = (source ?? file).meta.clinicalReview
+        context["clinicalStatus"] = true
+        context["reviewer"] = reviewer.map { ["name": $0.name, "credential": $0.credential ?? "", "date": formatted($0.date, language)!,
+                                              "dateISO": DateText.iso($0.date)] as [String: Any] } ?? false
+        context["awaitingReview"] = PublicationState.of(file, source: source) == .awaitingClinicalReview
     }
 
     /// The notice on a translation no clinician has reviewed yet, or false.
@@ -111,6 +123,8 @@ extension SiteRenderer {
         addReviewDates(file.meta, language: code, to: &page)
         if let date = file.meta.date { page["updated"] = formatted(date, code)! }
         page["unreviewedTranslation"] = unreviewedTranslation(file.meta)
+        // The printable disclaimer says whom to call.
+        page["emergencyNumber"] = file.id == "disclaimer" ? config.clinic.emergencyNumber.map { $0 as Any } ?? false : false
         let path = routes.path(file.key, language: code)!
         return layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key,
                       extra: ["page": page, "isDisclaimer": file.id == "disclaimer"])

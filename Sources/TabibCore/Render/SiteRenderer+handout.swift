@@ -20,6 +20,9 @@ extension SiteRenderer {
             "pdfURL": handoutPDFs ? sitePath + Self.pdfName(file) : false,
         ]
         addReviewDates(meta, language: code, to: &handout)
+        addClinicalReview(file, language: code, to: &handout)
+        handout["printCSS"] = HandoutPrintStyle.css(title: meta.title, url: articleURL, pageLabel: strings.text("handoutPage", code),
+                                                    shortDisclaimer: strings.text("shortDisclaimer", code))
         handout["qr"] = QRCode.svg(for: articleURL, label: language.handoutQRLabel + " " + articleURL) ?? false
         let redFlags = bodies.bodies[i].redFlags
         handout["redFlags"] = redFlags.isEmpty ? false : ["items": redFlags]
@@ -41,10 +44,12 @@ extension SiteRenderer {
         let html = render(context, template: "handout")
         var diagnostics: [Diagnostic] = []
         var missing: [String] = []
-        if let first = disclaimer?.firstSentence, !Self.page(html, contains: first) { missing.append("the disclaimer") }
+        // What the page shows: its print style in the head repeats the title, URL and short disclaimer.
+        let shown = html.range(of: "</head>").map { String(html[$0.upperBound...]) } ?? html
+        if let first = disclaimer?.firstSentence, !Self.page(shown, contains: first) { missing.append("the disclaimer") }
         if disclaimer == nil { missing.append("the disclaimer (there is no content/\(config.defaultLanguage)/pages/disclaimer.md)") }
-        if let reviewed = formatted(meta.reviewed, code), !Self.page(html, contains: HTML.escape(reviewed)) { missing.append("the review date") }
-        if !Self.page(html, contains: HTML.escape(articleURL)) { missing.append("the article's URL") }
+        if let reviewed = formatted(meta.reviewed, code), !Self.page(shown, contains: HTML.escape(reviewed)) { missing.append("the review date") }
+        if !Self.page(shown, contains: HTML.escape(articleURL)) { missing.append("the article's URL") }
         if !missing.isEmpty {
             diagnostics.append(.error("handout-incomplete",
                 "while rendering \(sitePath): the handout does not show \(missing.joined(separator: ", ")); a handout must never be printed without them, so put {{{handout.disclaimer}}}, {{handout.reviewed}} and {{handout.articleURL}} back.",
