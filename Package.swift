@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tabib", targets: ["tabib"]),
         .library(name: "TabibCore", targets: ["TabibCore"]),
+        .library(name: "CompiledMustache", targets: ["CompiledMustache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -61,7 +62,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Mustache templates compiled against typed page models: no dependencies, by design.
+        .target(name: "CompiledMustache"),
         .testTarget(name: "TabibCoreTests", dependencies: ["TabibCore"]),
+        // swift-mustache only as the reference the differential tests compare with.
+        .testTarget(name: "CompiledMustacheTests", dependencies: [
+            "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "TabibServeTests", dependencies: ["TabibServe", "TabibCore"]),
     ]
 )
