@@ -73,7 +73,7 @@ struct TextBinding<S>: Binding {
             _ = compiler.compile(body, env, context)
             return { _, _ in }
         }
-        let inner = compiler.compile(body, env.pushing(TemplateFields<String>.string, isList: false, id: compiler.nextID()), context)
+        let inner = compiler.compile(body, env.pushing(TemplateFields<String>.string, isList: false, key: context.sectionKey, id: compiler.nextID), context)
         return { stack, state in inner(Frame(top: get(stack), rest: stack, index: 0, count: -1), &state) }
     }
 
@@ -97,7 +97,7 @@ struct OptionalTextBinding<S>: Binding {
             let inner = compiler.compile(body, env, context)
             return { stack, state in if get(stack) == nil { inner(stack, &state) } }
         }
-        let inner = compiler.compile(body, env.pushing(TemplateFields<String>.string, isList: false, id: compiler.nextID()), context)
+        let inner = compiler.compile(body, env.pushing(TemplateFields<String>.string, isList: false, key: context.sectionKey, id: compiler.nextID), context)
         return { stack, state in
             if let text = get(stack) { inner(Frame(top: text, rest: stack, index: 0, count: -1), &state) }
         }
@@ -213,7 +213,7 @@ struct ModelBinding<S, Part>: Binding {
             _ = compiler.compile(body, env, context)
             return { _, _ in }
         }
-        let inner = compiler.compile(body, env.pushing(fields(), isList: false, id: compiler.nextID()), context)
+        let inner = compiler.compile(body, env.pushing(fields(), isList: false, key: context.sectionKey, id: compiler.nextID), context)
         return { stack, state in inner(Frame(top: get(stack), rest: stack, index: 0, count: -1), &state) }
     }
 
@@ -234,7 +234,7 @@ struct OptionalModelBinding<S, Part>: Binding {
             let inner = compiler.compile(body, env, context)
             return { stack, state in if get(stack) == nil { inner(stack, &state) } }
         }
-        let inner = compiler.compile(body, env.pushing(fields(), isList: false, id: compiler.nextID()), context)
+        let inner = compiler.compile(body, env.pushing(fields(), isList: false, key: context.sectionKey, id: compiler.nextID), context)
         return { stack, state in
             if let part = get(stack) { inner(Frame(top: part, rest: stack, index: 0, count: -1), &state) }
         }
@@ -280,7 +280,7 @@ struct ListBinding<S, Item>: Binding {
             let inner = compiler.compile(body, env, context)
             return { stack, state in if get(stack).isEmpty { inner(stack, &state) } }
         }
-        let inner = compiler.compile(body, env.pushing(fields(), isList: true, id: compiler.nextID()), context)
+        let inner = compiler.compile(body, env.pushing(fields(), isList: true, key: context.sectionKey, id: compiler.nextID), context)
         return { stack, state in
             let items = get(stack)
             let count = items.count

@@ -8,6 +8,9 @@ struct CompileContext {
     var overrides: [String: BlockDefinition]
     var depth: Int
     var missingPartials: MissingPartials
+    /// The section being compiled (name and kind), so that the same section in the same place pushes the
+    /// same environment, and the partials in it compile once.
+    var sectionKey = ""
 
     /// Identifies the overrides for the cache of compiled partials.
     var overridesKey: String {
@@ -36,6 +39,9 @@ final class Compiler {
     static let maxDepth = 64
     /// How deep templates recursing over dynamic data may go when a page renders.
     static let maxRenderDepth = 100
+    /// How many times in all templates may recurse over dynamic data in one render (a template that
+    /// includes itself twice would otherwise double its work at every level).
+    static let maxRecursions = 10_000
 
     private let templates: [String: ParsedTemplate]
     private(set) var errors: [TemplateError] = []
@@ -110,14 +116,16 @@ final class Compiler {
                     _ = compile(body, env, inner)  // still report what is wrong inside
                     continue
                 }
-                add(binding.section(body, inverted: inverted, self, env, inner))
+                var section = inner
+                section.sectionKey = "\(inverted ? "^" : "#")\(name.text)"
+                add(binding.section(body, inverted: inverted, self, env, section))
             case .partial(let name, let indentation, let place):
                 guard checkDepth(context, place), let template = template(name, kind: "partial", context, place) else { continue }
                 var partial = inner
                 partial.path = template.path
                 if let indentation { partial.indent = context.lineIndentation(indentation) }
                 partial.strip = []
-                add(include("partial \(name)", label: name, template.nodes, env, partial, place, context))
+                add(include("template \(name)", label: name, template.nodes, env, partial, place, context))
             case .parent(let name, let indentation, let blocks, let place):
                 guard checkDepth(context, place), let template = template(name, kind: "parent", context, place) else { continue }
                 var parent = inner
@@ -127,7 +135,7 @@ final class Compiler {
                 for block in blocks where context.overrides[block.name] == nil {
                     parent.overrides[block.name] = block  // the outermost override wins
                 }
-                add(include("parent \(name)", label: name, template.nodes, env, parent, place, context))
+                add(include("template \(name)", label: name, template.nodes, env, parent, place, context))
             case .block(let site):
                 guard checkDepth(context, site.place) else { continue }
                 let chosen = context.overrides[site.name]
@@ -138,7 +146,8 @@ final class Compiler {
                     var own = indentation
                     if site.standalone, case .lineStart(let first)? = site.nodes.first { own = first }
                     block.indent = context.lineIndentation(own)
-                    if !site.standalone, !nodes.startsWithLine { write(block.indent) }
+                    // The line's whitespace went into the indentation: write it where the content starts mid-line.
+                    if !site.standalone, !(chosen?.startsOnNewLine ?? false) { write(block.indent) }
                 }
                 block.strip = nodes.firstLineIndentation
                 add(include("block \(chosen?.id ?? site.id)", label: "$\(site.name)", nodes, env, block, site.place, context))
@@ -188,8 +197,9 @@ final class Compiler {
         if let start = path.firstIndex(where: { $0.key == fullKey }) {
             if openDynamicSections > path[start].dynamicSections, let box = compiled[fullKey] as? RenderBox<S> {
                 return { stack, state in
-                    guard state.depth < Compiler.maxRenderDepth else { return }
+                    guard state.depth < Compiler.maxRenderDepth, state.recursions < Compiler.maxRecursions else { return }
                     state.depth += 1
+                    state.recursions += 1
                     box.render?(stack, &state)
                     state.depth -= 1
                 }
@@ -285,9 +295,3 @@ final class Compiler {
     }
 }
 
-extension Array where Element == Node {
-    var startsWithLine: Bool {
-        if case .lineStart? = first { return true }
-        return false
-    }
-}

@@ -10,6 +10,8 @@ final class Environment<S> {
     /// The environment for dynamic values pushed on this one, made once so that templates recursing
     /// over dynamic data meet the same environment again.
     private var dynamicChild: AnyObject?
+    /// The environments pushed by sections here, by section, made once each.
+    private var children: [String: AnyObject] = [:]
 
     init(id: Int, scopes: [any Scope<S>], position: (@Sendable (S) -> ListPosition?)?,
          pushDynamic: (@Sendable (S, DynamicEntry) -> S)?) {
@@ -20,7 +22,11 @@ final class Environment<S> {
     }
 
     /// The stack with a value of type `Top` pushed, read through `fields`.
-    func pushing<Top>(_ fields: TemplateFields<Top>, isList: Bool, id: Int) -> Environment<Frame<Top, S>> {
+    func pushing<Top>(_ fields: @autoclosure () -> TemplateFields<Top>, isList: Bool, key: String,
+                      id: () -> Int) -> Environment<Frame<Top, S>> {
+        let key = "\(key)|\(isList)"
+        if let child = children[key] as? Environment<Frame<Top, S>> { return child }
+        let fields = fields()
         let top = TableScope<Frame<Top, S>, Top>(fields: fields, get: { $0.top })
         let outer = scopes.map { $0.lifted { (frame: Frame<Top, S>) in frame.rest } }
         let position: (@Sendable (Frame<Top, S>) -> ListPosition?)?
@@ -31,7 +37,9 @@ final class Environment<S> {
         } else {
             position = nil
         }
-        return Environment<Frame<Top, S>>(id: id, scopes: [top] + outer, position: position, pushDynamic: nil)
+        let child = Environment<Frame<Top, S>>(id: id(), scopes: [top] + outer, position: position, pushDynamic: nil)
+        children[key] = child
+        return child
     }
 
     /// The stack with dynamic values pushed on it (the same environment each time it is asked for).

@@ -2,6 +2,7 @@
 struct RenderState {
     var bytes: [UInt8]
     var depth = 0
+    var recursions = 0
 
     @inline(__always)
     mutating func write(_ text: String) {
