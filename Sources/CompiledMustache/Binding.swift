@@ -25,6 +25,8 @@ enum Member<S> {
 protocol FieldKind<Root> {
     associatedtype Root
     func bind<S>(_ get: @escaping @Sendable (S) -> Root) -> any Binding<S>
+    /// A context's own field: read from the frame on the stack, without copying the context's value.
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S>
     /// Through an optional model: a nil parent reads as absent (falsey, shows nothing).
     func bindOptional<S>(_ get: @escaping @Sendable (S) -> Root?) -> any Binding<S>
 }
@@ -37,6 +39,10 @@ struct TextKind<Root>: FieldKind {
         let get = self.get
         return TextBinding<S>(get: { get(outer($0)) })
     }
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
+        let get = self.get
+        return TextBinding<S>(get: { get(frame($0).top) })
+    }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
         return OptionalTextBinding<S>(get: { outer($0).map(get) })
@@ -48,6 +54,10 @@ struct OptionalTextKind<Root>: FieldKind {
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return OptionalTextBinding<S>(get: { get(outer($0)) })
+    }
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
+        let get = self.get
+        return OptionalTextBinding<S>(get: { get(frame($0).top) })
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -114,6 +124,10 @@ struct BoolKind<Root>: FieldKind {
         let get = self.get
         return BoolBinding<S>(get: { get(outer($0)) })
     }
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
+        let get = self.get
+        return BoolBinding<S>(get: { get(frame($0).top) })
+    }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
         return BoolBinding<S>(get: { outer($0).map(get) ?? false })
@@ -179,6 +193,10 @@ struct ModelKind<Root, Part>: FieldKind {
         let get = self.get
         return ModelBinding<S, Part>(get: { get(outer($0)) }, fields: fields)
     }
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
+        let get = self.get
+        return ModelBinding<S, Part>(get: { get(frame($0).top) }, fields: fields)
+    }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
         return OptionalModelBinding<S, Part>(get: { outer($0).map(get) }, fields: fields)
@@ -191,6 +209,10 @@ struct OptionalModelKind<Root, Part>: FieldKind {
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return OptionalModelBinding<S, Part>(get: { get(outer($0)) }, fields: fields)
+    }
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
+        let get = self.get
+        return OptionalModelBinding<S, Part>(get: { get(frame($0).top) }, fields: fields)
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -260,6 +282,10 @@ struct ListKind<Root, Item>: FieldKind {
         let get = self.get
         return ListBinding<S, Item>(get: { get(outer($0)) }, fields: fields)
     }
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
+        let get = self.get
+        return ListBinding<S, Item>(get: { get(frame($0).top) }, fields: fields)
+    }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
         return ListBinding<S, Item>(get: { outer($0).map(get) ?? [] }, fields: fields)
@@ -302,6 +328,10 @@ struct ThroughKind<Root, Inner>: FieldKind {
         let get = self.get
         return inner.bind { get(outer($0)) }
     }
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
+        let get = self.get
+        return inner.bind { get(frame($0).top) }
+    }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
         return inner.bindOptional { outer($0).map(get) }
@@ -315,6 +345,10 @@ struct ValueKind<Root>: FieldKind {
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return DynamicBinding<S>(candidates: [{ get(outer($0)) }], fallback: nil)
+    }
+    func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
+        let get = self.get
+        return DynamicBinding<S>(candidates: [{ get(frame($0).top) }], fallback: nil)
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get

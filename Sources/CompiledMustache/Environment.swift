@@ -27,7 +27,7 @@ final class Environment<S> {
         let key = "\(key)|\(isList)"
         if let child = children[key] as? Environment<Frame<Top, S>> { return child }
         let fields = fields()
-        let top = TableScope<Frame<Top, S>, Top>(fields: fields, get: { $0.top })
+        let top = TableScope<Frame<Top, S>, Top>(fields: fields, get: { $0 })
         let outer = scopes.map { $0.lifted { (frame: Frame<Top, S>) in frame.rest } }
         let position: (@Sendable (Frame<Top, S>) -> ListPosition?)?
         if isList {
@@ -105,16 +105,16 @@ protocol Scope<S> {
     func lifted<Outer>(_ get: @escaping @Sendable (Outer) -> S) -> any Scope<Outer>
 }
 
-/// A context of type `Value`, read from the stack by `get`, whose names are in `fields`.
+/// A context of type `Value`, whose frame `get` finds on the stack, and whose names are in `fields`.
 struct TableScope<S, Value>: Scope {
     let fields: TemplateFields<Value>
-    let get: @Sendable (S) -> Value
+    let get: @Sendable (S) -> StackValue<Value>
 
     func lookup(_ name: String) -> ScopeLookup<S> {
-        if let field = fields.table[name] { return .found(field.kind.bind(get)) }
+        if let field = fields.table[name] { return .found(field.kind.bindFrame(get)) }
         if let dynamic = fields.dynamic {
             let get = self.get
-            return .maybe { dynamic(get($0), name) }
+            return .maybe { dynamic(get($0).top, name) }
         }
         return .missing
     }
@@ -122,7 +122,7 @@ struct TableScope<S, Value>: Scope {
     var names: [String] { fields.order }
 
     func dot(outer: (any Binding<S>)?) -> (any Binding<S>)? {
-        fields.dot?.kind.bind(get)
+        fields.dot?.kind.bindFrame(get)
     }
 
     func lifted<Outer>(_ outer: @escaping @Sendable (Outer) -> S) -> any Scope<Outer> {

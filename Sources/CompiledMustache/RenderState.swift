@@ -40,26 +40,42 @@ struct RenderState {
 /// A compiled piece of template: writes what it shows for the context stack `S`.
 typealias Render<S> = @Sendable (S, inout RenderState) -> Void
 
+/// A value on the context stack, seen from a field table that only knows its type.
+class StackValue<Top> {
+    let top: Top
+    init(top: Top) { self.top = top }
+}
+
 /// The context stack, as a type: the innermost value `top` on the stack `rest`. A list section pushes
 /// each item with its `index` and the list's `count` (what `first()`, `last()` and `index()` read);
-/// other frames have a count of -1.
-struct Frame<Top, Rest> {
-    let top: Top
+/// other frames have a count of -1. A class, so that reading an outer context copies a reference,
+/// never the models.
+final class Frame<Top, Rest>: StackValue<Top> {
     let rest: Rest
     let index: Int
     let count: Int
+
+    init(top: Top, rest: Rest, index: Int, count: Int) {
+        self.rest = rest
+        self.index = index
+        self.count = count
+        super.init(top: top)
+    }
 }
 
 /// Dynamic values pushed on a typed stack `Rest`, innermost last: a section over a `TemplateValue`
 /// pushes here without changing the stack's type, so templates can recurse over JSON-like data.
-struct DynamicFrames<Rest> {
-    var entries: [DynamicEntry]
+final class DynamicFrames<Rest> {
+    let entries: [DynamicEntry]
     let rest: Rest
 
+    init(entries: [DynamicEntry], rest: Rest) {
+        self.entries = entries
+        self.rest = rest
+    }
+
     func pushing(_ entry: DynamicEntry) -> DynamicFrames<Rest> {
-        var copy = self
-        copy.entries.append(entry)
-        return copy
+        DynamicFrames(entries: entries + [entry], rest: rest)
     }
 }
 
