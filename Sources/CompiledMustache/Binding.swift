@@ -35,13 +35,20 @@ protocol FieldKind<Root> {
 
 struct TextKind<Root>: FieldKind {
     let get: @Sendable (Root) -> String
+    /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
+    let framed: @Sendable (StackValue<Root>) -> String
+
+    init(get: @escaping @Sendable (Root) -> String, framed: @escaping @Sendable (StackValue<Root>) -> String) {
+        self.get = get
+        self.framed = framed
+    }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return TextBinding<S>(get: { get(outer($0)) })
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
-        let get = self.get
-        return TextBinding<S>(get: { get(frame($0).top) })
+        let framed = self.framed
+        return TextBinding<S>(get: { framed(frame($0)) })
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -51,13 +58,20 @@ struct TextKind<Root>: FieldKind {
 
 struct OptionalTextKind<Root>: FieldKind {
     let get: @Sendable (Root) -> String?
+    /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
+    let framed: @Sendable (StackValue<Root>) -> String?
+
+    init(get: @escaping @Sendable (Root) -> String?, framed: @escaping @Sendable (StackValue<Root>) -> String?) {
+        self.get = get
+        self.framed = framed
+    }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return OptionalTextBinding<S>(get: { get(outer($0)) })
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
-        let get = self.get
-        return OptionalTextBinding<S>(get: { get(frame($0).top) })
+        let framed = self.framed
+        return OptionalTextBinding<S>(get: { framed(frame($0)) })
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -120,13 +134,20 @@ struct OptionalTextBinding<S>: Binding {
 
 struct BoolKind<Root>: FieldKind {
     let get: @Sendable (Root) -> Bool
+    /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
+    let framed: @Sendable (StackValue<Root>) -> Bool
+
+    init(get: @escaping @Sendable (Root) -> Bool, framed: @escaping @Sendable (StackValue<Root>) -> Bool) {
+        self.get = get
+        self.framed = framed
+    }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return BoolBinding<S>(get: { get(outer($0)) })
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
-        let get = self.get
-        return BoolBinding<S>(get: { get(frame($0).top) })
+        let framed = self.framed
+        return BoolBinding<S>(get: { framed(frame($0)) })
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -189,13 +210,21 @@ func member<S, Part>(_ name: String, of fields: TemplateFields<Part>, _ get: @es
 struct ModelKind<Root, Part>: FieldKind {
     let get: @Sendable (Root) -> Part
     let fields: () -> TemplateFields<Part>
+    /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
+    let framed: @Sendable (StackValue<Root>) -> Part
+
+    init(get: @escaping @Sendable (Root) -> Part, fields: @escaping () -> TemplateFields<Part>, framed: @escaping @Sendable (StackValue<Root>) -> Part) {
+        self.get = get
+        self.fields = fields
+        self.framed = framed
+    }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return ModelBinding<S, Part>(get: { get(outer($0)) }, fields: fields)
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
-        let get = self.get
-        return ModelBinding<S, Part>(get: { get(frame($0).top) }, fields: fields)
+        let framed = self.framed
+        return ModelBinding<S, Part>(get: { framed(frame($0)) }, fields: fields)
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -206,13 +235,21 @@ struct ModelKind<Root, Part>: FieldKind {
 struct OptionalModelKind<Root, Part>: FieldKind {
     let get: @Sendable (Root) -> Part?
     let fields: () -> TemplateFields<Part>
+    /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
+    let framed: @Sendable (StackValue<Root>) -> Part?
+
+    init(get: @escaping @Sendable (Root) -> Part?, fields: @escaping () -> TemplateFields<Part>, framed: @escaping @Sendable (StackValue<Root>) -> Part?) {
+        self.get = get
+        self.fields = fields
+        self.framed = framed
+    }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return OptionalModelBinding<S, Part>(get: { get(outer($0)) }, fields: fields)
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
-        let get = self.get
-        return OptionalModelBinding<S, Part>(get: { get(frame($0).top) }, fields: fields)
+        let framed = self.framed
+        return OptionalModelBinding<S, Part>(get: { framed(frame($0)) }, fields: fields)
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -278,13 +315,21 @@ struct OptionalModelBinding<S, Part>: Binding {
 struct ListKind<Root, Item>: FieldKind {
     let get: @Sendable (Root) -> [Item]
     let fields: () -> TemplateFields<Item>
+    /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
+    let framed: @Sendable (StackValue<Root>) -> [Item]
+
+    init(get: @escaping @Sendable (Root) -> [Item], fields: @escaping () -> TemplateFields<Item>, framed: @escaping @Sendable (StackValue<Root>) -> [Item]) {
+        self.get = get
+        self.fields = fields
+        self.framed = framed
+    }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return ListBinding<S, Item>(get: { get(outer($0)) }, fields: fields)
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
-        let get = self.get
-        return ListBinding<S, Item>(get: { get(frame($0).top) }, fields: fields)
+        let framed = self.framed
+        return ListBinding<S, Item>(get: { framed(frame($0)) }, fields: fields)
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -324,13 +369,22 @@ struct ListBinding<S, Item>: Binding {
 struct ThroughKind<Root, Inner>: FieldKind {
     let get: @Sendable (Root) -> Inner
     let inner: any FieldKind<Inner>
+    /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
+    let framed: @Sendable (StackValue<Root>) -> Inner
+
+    init(get: @escaping @Sendable (Root) -> Inner, inner: any FieldKind<Inner>,
+         framed: @escaping @Sendable (StackValue<Root>) -> Inner) {
+        self.get = get
+        self.inner = inner
+        self.framed = framed
+    }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return inner.bind { get(outer($0)) }
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
-        let get = self.get
-        return inner.bind { get(frame($0).top) }
+        let framed = self.framed
+        return inner.bind { framed(frame($0)) }
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
@@ -342,13 +396,20 @@ struct ThroughKind<Root, Inner>: FieldKind {
 
 struct ValueKind<Root>: FieldKind {
     let get: @Sendable (Root) -> TemplateValue
+    /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
+    let framed: @Sendable (StackValue<Root>) -> TemplateValue
+
+    init(get: @escaping @Sendable (Root) -> TemplateValue, framed: @escaping @Sendable (StackValue<Root>) -> TemplateValue) {
+        self.get = get
+        self.framed = framed
+    }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
         return DynamicBinding<S>(candidates: [{ get(outer($0)) }], fallback: nil)
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
-        let get = self.get
-        return DynamicBinding<S>(candidates: [{ get(frame($0).top) }], fallback: nil)
+        let framed = self.framed
+        return DynamicBinding<S>(candidates: [{ framed(frame($0)) }], fallback: nil)
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get

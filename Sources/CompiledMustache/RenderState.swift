@@ -41,8 +41,9 @@ struct RenderState {
 typealias Render<S> = @Sendable (S, inout RenderState) -> Void
 
 /// A value on the context stack, seen from a field table that only knows its type.
+@usableFromInline
 class StackValue<Top> {
-    let top: Top
+    @usableFromInline let top: Top
     init(top: Top) { self.top = top }
 }
 
