@@ -4,26 +4,45 @@ import Testing
 /// Random bytes and tag soup through the parser, the compiler and rendering: each returns or throws,
 /// and nothing traps (a trap would end the test run).
 @Suite struct FuzzTests {
-    /// Tags that may break a template (unclosed, unbalanced), used less often than the others.
-    static let breaking = ["{{", "}}", "{{{", "}}}", "{{!", "{{= =}}", "{{%x}}", "{{a..b}}", "{{ a b }}", "\u{0}"]
-    static let pieces = [
-        "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{#a.b}}", "{{/a.b}}", "{{>p}}", "{{> q}}",
-        "{{<p}}", "{{/p}}", "{{$b}}", "{{$a}}", "{{=<% %>=}}", "<%", "%>", "<%={{ }}=%>", "{{! x }}", "{{.}}",
-        "{{a.b}}", "{{last()}}", "{{^last()}}", "{{/last()}}", "{{&a}}", "\n", "  ", "x", "\r\n",
-        "{{#.}}", "{{/.}}", "é", "{{#p}}", "{{<q}}", "{{/q}}", "{{$x}}", "{{/x}}",
+    /// Tags that may break a template (unclosed, unbalanced, misnamed), used less often than the others.
+    static let breaking = [
+        "{{", "}}", "{{{", "}}}", "{{!", "{{= =}}", "{{%x}}", "{{a..b}}", "{{ a b }}", "\u{0}", "{{/a}}", "{{/p}}",
+        "{{<p}}", "{{#a}}", "<%", "%>", "{{=<% %>=}}", "<%={{ }}=%>", "{{last()}}", "{{nope()}}", "{{$x}}",
     ]
+    static let pieces = [
+        "{{a}}", "{{a.b}}", "{{.}}", "{{&a}}", "{{{b}}}", "{{>p}}", "{{> q}}", "{{! x }}", "{{index()}}",
+        "\n", "  ", "x", "\r\n", "é", "<&>",
+    ]
+    /// Tags that open and close, so that soup built from them is often well formed.
+    static let pairs = [("{{#a}}", "{{/a}}"), ("{{^b}}", "{{/b}}"), ("{{#a.b}}", "{{/a.b}}"), ("{{<p}}", "{{/p}}"),
+                        ("{{$b}}", "{{/b}}"), ("{{$x}}", "{{/x}}"), ("{{<q}}", "{{/q}}"), ("{{#p}}", "{{/p}}"),
+                        ("{{#.}}", "{{/.}}"), ("{{^last()}}", "{{/last()}}")]
 
     @Test func tagSoupNeverTraps() {
         var compiled = 0, rejected = 0
         for seed in 0..<1500 {
             var random = SeededRandom(seed: UInt64(seed))
-            let texts = (0..<3).map { _ in
-                (0..<random.int(0...24)).map { _ in random.chance(0.03) ? random.pick(Self.breaking) : random.pick(Self.pieces) }.joined()
-            }
+            let texts = (0..<3).map { _ in Self.soup(depth: 0, &random) }
             if exercise(texts) { compiled += 1 } else { rejected += 1 }
         }
         print("fuzz: tag soup compiled \(compiled), rejected \(rejected)")
-        #expect(compiled > 0 && rejected > 0)
+        #expect(compiled > 100 && rejected > 100)
+    }
+
+    /// Pieces and pairs of tags around more soup; now and then a piece that breaks the template.
+    static func soup(depth: Int, _ random: inout SeededRandom) -> String {
+        var text = ""
+        for _ in 0..<random.int(0...6) {
+            if random.chance(0.03) {
+                text += random.pick(breaking)
+            } else if depth < 4, random.chance(0.35) {
+                let (open, close) = random.pick(pairs)
+                text += open + soup(depth: depth + 1, &random) + close
+            } else {
+                text += random.pick(pieces)
+            }
+        }
+        return text
     }
 
     @Test func randomBytesNeverTrap() {
