@@ -37,8 +37,9 @@ public enum MissingPartials: Sendable {
 /// that only call the accessors the tables gave and append bytes.
 final class Compiler {
     static let maxDepth = 64
-    /// How deep templates recursing over dynamic data may go when a page renders.
-    static let maxRenderDepth = 100
+    /// How deep templates recursing over dynamic data may go when a page renders, in nesting levels
+    /// (sections, partials, parents, blocks) so that the stack stays small whatever the templates.
+    static let maxRenderDepth = 200
     /// How many times in all templates may recurse over dynamic data in one render (a template that
     /// includes itself twice would otherwise double its work at every level).
     static let maxRecursions = 10_000
@@ -49,7 +50,7 @@ final class Compiler {
     /// Dynamic sections (which push a data-dependent value) open at this point of the compile.
     private var openDynamicSections = 0
     /// The partials, parents and blocks being compiled, outermost first.
-    private var path: [(key: String, label: String, dynamicSections: Int)] = []
+    private var path: [(key: String, label: String, dynamicSections: Int, depth: Int)] = []
     /// Compiled (or being compiled) includes, by key, each a `RenderBox<S>`.
     private var compiled: [String: AnyObject] = [:]
     private var reportedDepth = false
@@ -196,12 +197,13 @@ final class Compiler {
         let fullKey = "\(key)|\(env.id)|\(context.indent)|\(context.strip)|\(context.overridesKey)"
         if let start = path.firstIndex(where: { $0.key == fullKey }) {
             if openDynamicSections > path[start].dynamicSections, let box = compiled[fullKey] as? RenderBox<S> {
+                let levels = max(1, context.depth - path[start].depth)
                 return { stack, state in
-                    guard state.depth < Compiler.maxRenderDepth, state.recursions < Compiler.maxRecursions else { return }
-                    state.depth += 1
+                    guard state.depth + levels <= Compiler.maxRenderDepth, state.recursions < Compiler.maxRecursions else { return }
+                    state.depth += levels
                     state.recursions += 1
                     box.render?(stack, &state)
-                    state.depth -= 1
+                    state.depth -= levels
                 }
             }
             let chain = (path[start...].map(\.label) + [label]).joined(separator: " → ")
@@ -212,7 +214,7 @@ final class Compiler {
         if let box = compiled[fullKey] as? RenderBox<S>, let render = box.render { return render }
         let box = RenderBox<S>()
         compiled[fullKey] = box
-        path.append((fullKey, label, openDynamicSections))
+        path.append((fullKey, label, openDynamicSections, context.depth))
         let render = compile(nodes, env, context)
         path.removeLast()
         box.render = render

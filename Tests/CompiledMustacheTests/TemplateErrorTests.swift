@@ -151,4 +151,12 @@ private func source(_ name: String, _ text: String) -> TemplateSource {
         let output = String(decoding: template.render(.object(["on": .bool(true)])), as: UTF8.self)
         #expect(output == String(repeating: "<", count: 102) + String(repeating: ">", count: 102))
     }
+
+    /// Recursion through many nested sections counts every level, so the render stops before the stack is deep.
+    @Test func deeplyNestedDynamicRecursionStopsEarly() throws {
+        let text = "<" + String(repeating: "{{#a}}", count: 30) + "{{> r}}" + String(repeating: "{{/a}}", count: 30) + ">"
+        let template = try TemplateLibrary([source("r", text)]).compile("r", TemplateValue.templateFields)
+        let output = String(decoding: template.render(.object(["a": .bool(true)])), as: UTF8.self)
+        #expect(output == String(repeating: "<", count: 8) + String(repeating: ">", count: 8))
+    }
 }
