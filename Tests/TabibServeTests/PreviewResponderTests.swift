@@ -119,10 +119,11 @@ import Testing
         }
     }
 
-    @Test func aPageIsWhatTabibBuildWritesWithOnlyTheScriptAdded() async throws {
+    @Test func aPageIsWhatAPreviewBuildWritesWithOnlyTheScriptAdded() async throws {
         try await RunningPreview.with(try SiteFixture()) { preview in
             let output = MemoryOutput()
-            _ = try await SiteBuilder(options: BuildOptions(root: preview.fixture.root, baseURL: "http://127.0.0.1:\(preview.port)/"))
+            // The preview shows what `tabib build --drafts` does: also what awaits clinical review.
+            _ = try await SiteBuilder(options: BuildOptions(root: preview.fixture.root, preview: true, baseURL: "http://127.0.0.1:\(preview.port)/"))
                 .build(into: output)
             let built = try #require(output.text("id/artikel/kram-betis/index.html"))
             #expect(!built.contains("data-tabib-live"))
