@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import TabibCore
+
+/// Each YAML mistake an editor makes gets a sentence in plain words, at the place the problem starts,
+/// with the line shown under it.
+@Suite struct YAMLErrorExplainerTests {
+    /// The article's front matter with `lines` in place of the line `summary: Ringkasan.`, built; the
+    /// errors as the terminal prints them (without colour).
+    static func report(_ frontMatter: String) async throws -> String {
+        let site = try TestSite("-- content/id/articles/a.md --\n---\n\(frontMatter)\n---\nIsi.\n")
+        guard case let .failure(failure) = await site.build() else { return "(the build succeeded)" }
+        return DiagnosticPrinter().report(failure.diagnostics)
+    }
+
+    @Test func tabInIndentationSaysToUseSpaces() async throws {
+        #expect(try await Self.report("title: Kram\nsummary: Ringkasan.\ndate: 2026-11-20\nreviewed: 2026-11-20\nconditions:\n\t- kram-otot") == """
+        content/id/articles/a.md:7:1: error: this line is indented with a tab, and YAML indents with spaces only; replace the tab with spaces.
+          7 |     - kram-otot
+            | ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func unquotedColonInAValueSaysToQuoteIt() async throws {
+        #expect(try await Self.report("title: Kram\nsummary: Penyebab utama: dehidrasi\ndate: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:3:24: error: the value of 'summary' contains ': ', which YAML reads as the start of another key; put the whole value in double quotes: summary: "Penyebab utama: dehidrasi"
+          3 | summary: Penyebab utama: dehidrasi
+            |                        ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func unclosedDoubleQuoteIsReportedWhereItOpened() async throws {
+        #expect(try await Self.report("title: \"Kram otot\nsummary: Ringkasan.\ndate: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:2:8: error: the quote opened here is never closed; add a closing " at the end of the value, on this line.
+          2 | title: "Kram otot
+            |        ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func unclosedQuoteThatMeetsALaterQuoteIsReportedWhereItOpened() async throws {
+        #expect(try await Self.report("title: 'Kram otot\nsummary: 'Ringkasan.'\ndate: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:2:8: error: the quote opened here is never closed; add a closing ' at the end of the value, on this line.
+          2 | title: 'Kram otot
+            |        ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func unclosedBracketIsReportedWhereItOpened() async throws {
+        #expect(try await Self.report("title: Kram\nsummary: Ringkasan.\nconditions: [kram-otot, kejang\ndate: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:4:13: error: the list opened here with '[' is never closed; add ']' after its last item, such as [a, b].
+          4 | conditions: [kram-otot, kejang
+            |             ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func listItemAtTheWrongDepthSaysToLineItUp() async throws {
+        #expect(try await Self.report("title: Kram\nsummary: Ringkasan.\ndate: 2026-11-20\nreviewed: 2026-11-20\nconditions:\n  - kram-otot\n - kejang") == """
+        content/id/articles/a.md:8:2: error: this list item starts in column 2, but the one above it in column 3; put the '- ' of every item of one list in the same column.
+          8 |  - kejang
+            |  ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func missingSpaceAfterColonSaysWhereToPutIt() async throws {
+        #expect(try await Self.report("title: Kram\nsummary:Ringkasan.\ndate: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:3:8: error: 'summary:' needs a space after the ':'; write 'summary: Ringkasan.'.
+          3 | summary:Ringkasan.
+            |        ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func strayFenceInFrontMatterIsReportedOnce() async throws {
+        #expect(try await Self.report("title: Kram\n---\nsummary: Ringkasan.\ndate: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:3:1: error: this '---' ends the front matter, but the lines after it, up to line 7, hold keys too ('summary', 'date', 'reviewed'); remove this '---' so that the front matter ends at line 7.
+          3 | ---
+            | ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func strayFenceInSiteYAMLStartsASecondDocument() async throws {
+        let site = try TestSite("-- content/site.yaml --\n\(TestSite.siteYAML.replacingOccurrences(of: "languages:\n", with: "---\nlanguages:\n"))")
+        guard case let .failure(failure) = await site.build() else { Issue.record("the build succeeded"); return }
+        #expect(DiagnosticPrinter().report(failure.diagnostics) == """
+        content/site.yaml:3:1: error: this '---' starts a second YAML document, but the file holds one; remove the line.
+          3 | ---
+            | ^
+        1 error, 0 warnings.
+        """)
+    }
+}
