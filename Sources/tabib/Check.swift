@@ -6,11 +6,11 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run every validation of the build, and the content-trust checks, without writing anything.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, github }
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "How to print the findings: text (default) or json.")
+    @Option(name: .long, help: "How to print the findings: text (default), json, or github (annotations on the lines of a pull request, for GitHub Actions).")
     var format: Format = .text
 
     @Flag(name: .long, help: "Exit 1 on warnings too, not only on errors.")
@@ -32,10 +32,12 @@ struct Check: AsyncParsableCommand {
         }
         switch format {
         case .text:
-            Console.report(diagnostics)
+            Console.report(diagnostics, root: site.rootURL)
             if diagnostics.isEmpty { print("No problems found.") }
         case .json:
-            print(DiagnosticJSON.encode(diagnostics))
+            print(DiagnosticJSON.encode(SourceLines.attach(diagnostics, root: site.rootURL)))
+        case .github:
+            print(GitHubAnnotations.encode(diagnostics))
         }
         if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { throw ExitCode(1) }
     }
