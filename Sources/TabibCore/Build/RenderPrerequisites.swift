@@ -10,7 +10,7 @@ enum RenderPrerequisites {
         if handouts > 0, graph.index[disclaimerKey] == nil {
             let path = "content/\(graph.config.defaultLanguage)/pages/disclaimer.md"
             diagnostics.append(.error("missing-disclaimer",
-                "there is no \(path), and each of the \(DiagnosticGroup.grouped(handouts)) handout\(handouts == 1 ? "" : "s") must print the full disclaimer; create it with a 'title' and the disclaimer's text.",
+                "this file is missing, and each of the \(DiagnosticGroup.grouped(handouts)) handout\(handouts == 1 ? "" : "s") must print the full disclaimer; create it with a 'title' and the disclaimer's text.",
                 at: SourceLocation(path: path)))
         }
         return diagnostics

@@ -33,8 +33,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
         Diagnostic(.error, code, message, at: location, notes: notes, sourceLine: sourceLine)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.warning, code, message, at: location, notes: notes)
+    public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil, notes: [String] = [],
+                               sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, notes: notes, sourceLine: sourceLine)
     }
 
     public var description: String {
