@@ -96,3 +96,41 @@ import Testing
         """)
     }
 }
+
+extension YAMLErrorExplainerTests {
+    @Test func aValueStartingWithAStarSaysToQuoteIt() async throws {
+        #expect(try await Self.report("title: Kram\nsummary: *Penting* minum air\ndate: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:3:10: error: YAML gives '*' at the start of a value a meaning of its own; put the whole value in double quotes: summary: "*Penting* minum air"
+          3 | summary: *Penting* minum air
+            |          ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func aKeyIndentedUnderAValueSaysWhereToStartIt() async throws {
+        #expect(try await Self.report("title: Kram\nsummary: Ringkasan.\n  date: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:4:3: error: 'date' is indented more than 'summary' above it, so YAML reads it as part of the value of 'summary'; start 'date' in column 1, like 'summary'.
+          4 |   date: 2026-11-20
+            |   ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func aListItemUnderAKeyWithAValueSaysItBelongsToNoKey() async throws {
+        #expect(try await Self.report("title: Kram\nsummary: Ringkasan.\ndate: 2026-11-20\nreviewed: 2026-11-20\n- kram-otot") == """
+        content/id/articles/a.md:6:1: error: this list item belongs to no key: 'reviewed' above it already has a value; put the item under the key it belongs to (a line such as 'conditions:'), or remove the '- '.
+          6 | - kram-otot
+            | ^
+        1 error, 0 warnings.
+        """)
+    }
+
+    @Test func aMistakeWithoutPlainWordsKeepsLibyamlsWithAdvice() async throws {
+        #expect(try await Self.report("title: Kram\nsummary: [a, b]]\ndate: 2026-11-20\nreviewed: 2026-11-20") == """
+        content/id/articles/a.md:3:16: error: the YAML cannot be read here (did not find expected key); check that this line is indented like the lines it belongs with, with spaces, and put values that contain ': ' or start with a special character in double quotes.
+          3 | summary: [a, b]]
+            |                ^
+        1 error, 0 warnings.
+        """)
+    }
+}

@@ -60,6 +60,8 @@ struct YAMLErrorExplainer {
             return unclosedQuote(line: context.mark.line, column: context.mark.column)
         }
         if let explanation = misalignedItem(near: mark.line) { return explanation }
+        if libyamlProblem.hasPrefix("mapping values are not allowed"), let explanation = overIndentedKey(at: mark.line) { return explanation }
+        if libyamlProblem.hasPrefix("did not find expected key"), let explanation = itemWithoutKey(at: mark.line) { return explanation }
         return Explanation(code: "yaml-syntax",
             message: "the YAML cannot be read here (\(libyamlProblem)); check that this line is indented like the lines it belongs with, with spaces, and put values that contain ': ' or start with a special character in double quotes.",
             line: mark.line, column: mark.column)
@@ -117,6 +119,15 @@ struct YAMLErrorExplainer {
             return closingQuote(line, from: start) == nil ? unclosedQuote(line: lineNumber, column: start + 1) : nil
         case "[", "{":
             return unclosedBracket(in: line, from: start).map { unclosedBracket(line: lineNumber, column: $0 + 1) }
+        case "@", "`", "*":
+            // '@' and '`' are reserved; '*' names an anchor (`*penting*` is not emphasis here).
+            guard let key else { return nil }
+            var end = line.count
+            while end > start, line[end - 1] == " " { end -= 1 }
+            let text = String(String.UnicodeScalarView(line[start..<end]))
+            return Explanation(code: "yaml-special-character",
+                message: "YAML gives '\(line[start])' at the start of a value a meaning of its own; put the whole value in double quotes: \(key): \(YAMLText.quoted(text))",
+                line: lineNumber, column: start + 1)
         default:
             guard let key else { return nil }
             // A plain value: a comment starts at ' #'; ': ' inside it would start a key.
@@ -127,9 +138,8 @@ struct YAMLErrorExplainer {
                     var end = line.count
                     while end > start, line[end - 1] == " " { end -= 1 }
                     let text = String(String.UnicodeScalarView(line[start..<end]))
-                    let quoted = "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
                     return Explanation(code: "yaml-unquoted-colon",
-                        message: "the value of '\(key)' contains ': ', which YAML reads as the start of another key; put the whole value in double quotes: \(key): \(quoted)",
+                        message: "the value of '\(key)' contains ': ', which YAML reads as the start of another key; put the whole value in double quotes: \(key): \(YAMLText.quoted(text))",
                         line: lineNumber, column: k + 1)
                 }
                 k += 1
@@ -208,6 +218,43 @@ struct YAMLErrorExplainer {
                 line: number, column: indent + 1)
         }
         return nil
+    }
+
+    /// A `key: value` line indented more than the `key: value` line above it, which YAML reads as more
+    /// of that value.
+    func overIndentedKey(at line: Int) -> Explanation? {
+        func parts(_ number: Int) -> (indent: Int, key: Substring, hasValue: Bool)? {
+            let text = lines[number - 1]
+            let indent = text.prefix { $0 == " " }.count
+            let rest = text.dropFirst(indent)
+            guard !rest.hasPrefix("-"), !rest.hasPrefix("#"), let colon = rest.range(of: ":") else { return nil }
+            return (indent, rest[..<colon.lowerBound], !rest[colon.upperBound...].allSatisfy { $0 == " " })
+        }
+        guard line >= 2, line <= lines.count, let here = parts(line) else { return nil }
+        var above = line - 1
+        while above >= 1, lines[above - 1].allSatisfy({ $0 == " " }) { above -= 1 }
+        guard above >= 1, let previous = parts(above), previous.hasValue, here.indent > previous.indent else { return nil }
+        return Explanation(code: "yaml-indentation",
+            message: "'\(here.key)' is indented more than '\(previous.key)' above it, so YAML reads it as part of the value of '\(previous.key)'; start '\(here.key)' in column \(previous.indent + 1), like '\(previous.key)'.",
+            line: line, column: here.indent + 1)
+    }
+
+    /// A list item under a `key: value` line, which cannot hold a list as well.
+    func itemWithoutKey(at line: Int) -> Explanation? {
+        guard line >= 2, line <= lines.count else { return nil }
+        let text = lines[line - 1]
+        let indent = text.prefix { $0 == " " }.count
+        guard text.dropFirst(indent).hasPrefix("- ") else { return nil }
+        var above = line - 1
+        while above >= 1, lines[above - 1].allSatisfy({ $0 == " " }) { above -= 1 }
+        guard above >= 1 else { return nil }
+        let previous = lines[above - 1].drop { $0 == " " }
+        guard !previous.hasPrefix("-"), let colon = previous.range(of: ": "),
+              !previous[colon.upperBound...].allSatisfy({ $0 == " " }) else { return nil }
+        let key = previous[..<colon.lowerBound]
+        return Explanation(code: "yaml-indentation",
+            message: "this list item belongs to no key: '\(key)' above it already has a value; put the item under the key it belongs to (a line such as 'conditions:'), or remove the '- '.",
+            line: line, column: indent + 1)
     }
 
     /// The first line that is `---` from `line` on.
