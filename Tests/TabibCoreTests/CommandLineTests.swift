@@ -18,10 +18,11 @@ import Testing
         return folder.appendingPathComponent("tabib")
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs `tabib` with `arguments`; or `executable` with the arguments `wrapping` makes of tabib's command line.
+    static func run(_ arguments: [String], executable: String? = nil, wrapping: (([String]) -> [String])? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
+        process.arguments = wrapping.map { $0([binary.path] + arguments) } ?? arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -142,6 +143,30 @@ import Testing
         The build failed; \(site.root.appendingPathComponent("public").path) was left as it was.
 
         """)
+    }
+
+    /// On a terminal (util-linux `script` gives the command one), messages are in colour, unless `NO_COLOR` is set.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+        let site = try TestSite("-- content/id/articles/a.md --\n---\ntitle: Kram\nsummary:Ringkasan.\ndate: 2026-11-20\nreviewed: 2026-11-20\n---\nIsi.\n")
+        func onTerminal(_ environment: String) throws -> String {
+            let run = try CLI.run(["build", "--root", site.root.path], executable: "/usr/bin/script",
+                                  wrapping: { ["-qec", "\(environment) \($0.joined(separator: " "))", "/dev/null"] })
+            return run.out.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let e = "\u{1B}["
+        #expect(try onTerminal("env -u NO_COLOR TERM=xterm").hasPrefix(
+            "\(e)1mcontent/id/articles/a.md:3:8:\(e)0m \(e)1;31merror:\(e)0m \(e)1m'summary:' needs a space after the ':'; write 'summary: Ringkasan.'.\(e)0m\n"
+            + "  \(e)1;34m3 |\(e)0m summary:Ringkasan.\n"
+            + "  \(e)1;34m  |\(e)0m \(e)1;31m       ^\(e)0m\n"
+            + "1 error, 0 warnings.\n"))
+        #expect(try onTerminal("env NO_COLOR=1 TERM=xterm").hasPrefix("""
+        content/id/articles/a.md:3:8: error: 'summary:' needs a space after the ':'; write 'summary: Ringkasan.'.
+          3 | summary:Ringkasan.
+            |        ^
+        1 error, 0 warnings.
+
+        """))
     }
 
     @Test func checkPrintsGitHubAnnotations() throws {
