@@ -218,3 +218,36 @@ import Testing
         #expect(output.text("en/articles/kejang-otot-di-kaki/index.html")?.contains("<h1>Translated text 1.</h1>") == true)
     }
 }
+
+extension NewContentTests {
+    @Test func aCauseTranslationAsksForTheAliasesInItsLanguage() throws {
+        let site = try TestSite("""
+        -- content/id/causes/dehidrasi.md --
+        ---
+        title: Dehidrasi
+        summary: Tubuh kekurangan cairan.
+        aliases: [dehidrasi, kekurangan cairan]
+        kind: physiological-state
+        ---
+        Tubuh kehilangan lebih banyak cairan daripada yang masuk.
+        """)
+        let scaffold = try Self.new(site).make(.cause, id: "dehidrasi", language: "en")
+        #expect(scaffold.text == """
+        ---
+        # A translation of content/id/causes/dehidrasi.md (2026-11-29). Translate each TODO (the source's words follow it),
+        # then remove 'draft: true' to publish it.
+        title: "TODO: Dehidrasi"
+        summary: "TODO: Tubuh kekurangan cairan."
+        aliases: ["TODO: dehidrasi", "TODO: kekurangan cairan"]
+        kind: physiological-state
+        draft: true
+        translation: {from: id, reviewed: false, date: 2026-11-29}
+        # slug: …              # the URL segment in this language (default: the id, dehidrasi)
+        ---
+
+        TODO: translate the text of this section.
+
+
+        """)
+    }
+}

@@ -28,10 +28,7 @@ public struct NewContent: Sendable {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             // Never over a file that appeared since the check.
-            guard FileManager.default.createFile(atPath: url.path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: url.path) else { throw CocoaError(.fileWriteFileExists) }
-            defer { try? handle.close() }
-            try handle.write(contentsOf: Data(scaffold.text.utf8))
+            try Data(scaffold.text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             throw BuildFailure([.error("write-failed", "could not write \(scaffold.path) (\(error.localizedDescription)); check the folder's permissions.")])
         }
