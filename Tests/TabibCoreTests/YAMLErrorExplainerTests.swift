@@ -134,3 +134,38 @@ extension YAMLErrorExplainerTests {
         """)
     }
 }
+
+extension YAMLErrorExplainerTests {
+    /// Every one-character slip at every place of a real front matter: nothing crashes, and every
+    /// failure is one diagnostic on a line of the text.
+    @Test func everySlipAnywhereGivesOneDiagnosticOnALineOfTheText() {
+        let yaml = """
+        title: "Kram: otot"
+        summary: Ringkasan.
+        date: 2026-11-20
+        conditions: [kram-otot, kejang]
+        causes:
+          - dehidrasi
+          - diabetes: [neuropati]
+        reviewer: {name: 'Dr. A', credential: Sp.S}
+        """
+        let scalars = Array(yaml.unicodeScalars)
+        let lineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+        var failures = 0
+        for position in 0...scalars.count {
+            for slip in ["\t", ":", "\"", "'", "[", "{", "]", "-", "\n", "#", "*", " ", "\n---\n"] {
+                var text = String.UnicodeScalarView(scalars[..<position])
+                text.append(contentsOf: slip.unicodeScalars)
+                text.append(contentsOf: scalars[position...])
+                var reader = YAMLValueReader(path: "a.md", lineOffset: 1)
+                if reader.compose(String(text)) == nil {
+                    failures += 1
+                    #expect(reader.diagnostics.count == 1)
+                    let line = reader.diagnostics.first?.location?.line ?? 0
+                    #expect((2...lineCount + 4).contains(line), "\(String(text)): \(reader.diagnostics)")
+                }
+            }
+        }
+        #expect(failures > 100)
+    }
+}

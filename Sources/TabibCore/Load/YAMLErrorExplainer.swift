@@ -184,14 +184,14 @@ struct YAMLErrorExplainer {
     }
 
     private func unclosedQuote(line: Int, column: Int) -> Explanation {
-        let quote = lines.indices.contains(line - 1) ? Array(lines[line - 1].unicodeScalars).dropFirst(column - 1).first ?? "\"" : "\""
+        let quote = lines.indices.contains(line - 1) ? Array(lines[line - 1].unicodeScalars).dropFirst(max(0, column - 1)).first ?? "\"" : "\""
         return Explanation(code: "yaml-unclosed-quote",
             message: "the quote opened here is never closed; add a closing \(quote) at the end of the value, on this line.",
             line: line, column: column)
     }
 
     private func unclosedBracket(line: Int, column: Int) -> Explanation {
-        let bracket = lines.indices.contains(line - 1) ? Array(lines[line - 1].unicodeScalars).dropFirst(column - 1).first ?? "[" : "["
+        let bracket = lines.indices.contains(line - 1) ? Array(lines[line - 1].unicodeScalars).dropFirst(max(0, column - 1)).first ?? "[" : "["
         let message = bracket == "{"
             ? "the '{' opened here is never closed; add '}' after the last entry, such as {name: …, credential: …}."
             : "the list opened here with '[' is never closed; add ']' after its last item, such as [a, b]."
