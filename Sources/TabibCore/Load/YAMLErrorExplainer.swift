@@ -28,7 +28,7 @@ struct YAMLErrorExplainer {
     static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic {
         let explainer = YAMLErrorExplainer(yaml: yaml)
         let explanation = explainer.explain(error)
-        let line = explanation.line <= explainer.lines.count ? String(explainer.lines[explanation.line - 1]) : nil
+        let line = explainer.lines.indices.contains(explanation.line - 1) ? String(explainer.lines[explanation.line - 1]) : nil
         return .error(explanation.code, explanation.message,
                       at: SourceLocation(path: path, line: explanation.line + lineOffset, column: explanation.column),
                       sourceLine: line)
