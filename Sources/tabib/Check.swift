@@ -37,7 +37,11 @@ struct Check: AsyncParsableCommand {
         case .json:
             print(DiagnosticJSON.encode(SourceLines.attach(diagnostics, root: site.rootURL)))
         case .github:
-            print(GitHubAnnotations.encode(diagnostics))
+            // GitHub reads paths from the repository's root, where the workflow runs.
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+            let root = site.rootURL.path
+            let folder = root.hasPrefix(here + "/") ? String(root.dropFirst(here.count + 1)) + "/" : ""
+            print(GitHubAnnotations.encode(diagnostics, folder: folder))
         }
         if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { throw ExitCode(1) }
     }

@@ -125,4 +125,12 @@ import Testing
         2 errors, 2 warnings.
         """)
     }
+
+    @Test func githubAnnotationsNameFilesFromTheRepositorysRoot() {
+        let diagnostic = Diagnostic.error("x", "broken.", at: TabibCore.SourceLocation(path: "content/id/articles/a.md", line: 2, column: 3))
+        #expect(GitHubAnnotations.encode([diagnostic], folder: "site/") == """
+        ::error file=site/content/id/articles/a.md,line=2,col=3,title=tabib%3A x::broken.
+        1 error, 0 warnings.
+        """)
+    }
 }

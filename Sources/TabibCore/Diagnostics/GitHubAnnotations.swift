@@ -4,18 +4,20 @@ import Foundation
 /// which GitHub Actions shows on the line in the pull request. The same mistake in many places is
 /// one annotation at its first place, saying where else (`DiagnosticGroup`).
 public enum GitHubAnnotations {
-    public static func encode(_ diagnostics: [Diagnostic]) -> String {
-        var lines = DiagnosticGroup.grouping(diagnostics).map(annotation)
+    /// `folder`: where the site's root is in the repository (`site/` when the check runs with
+    /// `--root site`), since GitHub reads file paths from the repository's root.
+    public static func encode(_ diagnostics: [Diagnostic], folder: String = "") -> String {
+        var lines = DiagnosticGroup.grouping(diagnostics).map { annotation($0, folder: folder) }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         lines.append("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
         return lines.joined(separator: "\n")
     }
 
-    static func annotation(_ group: DiagnosticGroup) -> String {
+    static func annotation(_ group: DiagnosticGroup, folder: String = "") -> String {
         let diagnostic = group.first
         var properties: [String] = []
         if let location = diagnostic.location {
-            properties.append("file=" + escapeProperty(location.path))
+            properties.append("file=" + escapeProperty(folder + location.path))
             if let line = location.line { properties.append("line=\(line)") }
             if let column = location.column { properties.append("col=\(column)") }
         }
