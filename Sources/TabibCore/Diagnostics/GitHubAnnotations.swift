@@ -9,7 +9,7 @@ public enum GitHubAnnotations {
     public static func encode(_ diagnostics: [Diagnostic], folder: String = "") -> String {
         var lines = DiagnosticGroup.grouping(diagnostics).map { annotation($0, folder: folder) }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-        lines.append("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
+        lines.append("\(DiagnosticGroup.grouped(errors)) error\(errors == 1 ? "" : "s"), \(DiagnosticGroup.grouped(warnings)) warning\(warnings == 1 ? "" : "s").")
         return lines.joined(separator: "\n")
     }
 
