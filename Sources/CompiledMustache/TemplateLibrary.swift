@@ -2,14 +2,18 @@
 ///
 /// Any text is safe to give it: it returns a library or throws `TemplateErrors`, never traps.
 public struct TemplateLibrary: Sendable {
+    /// What `{{x}}` does to the text it writes.
+    public enum Escaping: Sendable { case html, none }
+
     let templates: [String: ParsedTemplate]
 
-    public init(_ sources: [TemplateSource]) throws(TemplateErrors) {
+    /// `escaping: .none` writes `{{x}}` as it is, like `{{{x}}}`: for templates of plain text such as YAML.
+    public init(_ sources: [TemplateSource], escaping: Escaping = .html) throws(TemplateErrors) {
         var errors: [TemplateError] = []
         var templates: [String: ParsedTemplate] = [:]
         var nextID = 0
         for source in sources {
-            var parser = TemplateParser(text: source.text, path: source.path, firstID: nextID)
+            var parser = TemplateParser(text: source.text, path: source.path, firstID: nextID, escapesHTML: escaping == .html)
             let (nodes, next) = parser.parse()
             nextID = next
             errors += parser.errors

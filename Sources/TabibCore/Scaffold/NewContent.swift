@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import CompiledMustache
 
 /// `tabib new`: starts a content file from the site's own template for its kind, as Hugo's archetypes
 /// do: `templates/new/<kind>.md` for a new page in the source language, `templates/new/<kind>-translation.md`
@@ -84,36 +84,31 @@ public struct NewContent: Sendable {
     // MARK: What the template is given
 
     /// The values a template for new files can show, each ready to stand in YAML.
-    func context(kind: ContentKind, id: String, language: String, config: SiteConfig, source: ContentFile?) -> [String: Any] {
-        var context: [String: Any] = [
-            "id": id,
-            "kind": kind.rawValue,
-            "language": language,
-            "today": today.iso,
-            "nextReview": today.adding(months: config.reviewIntervalMonths).iso,
-            "reviewIntervalMonths": config.reviewIntervalMonths,
-            "title": YAMLText.quoted(Self.title(fromID: id)),
-        ]
-        guard let source else { return context }
+    func context(kind: ContentKind, id: String, language: String, config: SiteConfig, source: ContentFile?) -> NewFileModel {
+        var model = NewFileModel(id: id, kind: kind.rawValue, language: language, today: today.iso,
+                                 nextReview: today.adding(months: config.reviewIntervalMonths).iso,
+                                 reviewIntervalMonths: String(config.reviewIntervalMonths),
+                                 title: YAMLText.quoted(Self.title(fromID: id)))
+        guard let source else { return model }
         let meta = source.meta
-        context["from"] = source.language
-        context["sourcePath"] = source.path
-        context["title"] = YAMLText.quoted("TODO: \(meta.title)")
-        context["summary"] = meta.summary.map { YAMLText.quoted("TODO: \($0)") } ?? false
-        context["date"] = today.iso
-        context["reviewed"] = (meta.reviewed ?? today).iso
-        context["conditions"] = meta.conditions.isEmpty ? false : YAMLText.flowList(meta.conditions.map(\.value))
-        context["causes"] = meta.causes.isEmpty ? false : meta.causes.map { cause in
+        model.from = source.language
+        model.sourcePath = source.path
+        model.title = YAMLText.quoted("TODO: \(meta.title)")
+        model.summary = meta.summary.map { YAMLText.quoted("TODO: \($0)") }
+        model.date = today.iso
+        model.reviewed = (meta.reviewed ?? today).iso
+        model.conditions = meta.conditions.isEmpty ? nil : YAMLText.flowList(meta.conditions.map(\.value))
+        model.causes = meta.causes.isEmpty ? nil : meta.causes.map { cause in
             "  - " + cause.cause.value + (cause.targets.map { ": " + YAMLText.flowList($0.map(\.value)) } ?? "")
         }.joined(separator: "\n")
-        context["sources"] = meta.sources.isEmpty ? false : meta.sources.map { reference in
+        model.sources = meta.sources.isEmpty ? nil : meta.sources.map { reference in
             "  - {title: \(YAMLText.quoted(reference.title))\(reference.url.map { ", url: \(YAMLText.quoted($0))" } ?? "")}"
         }.joined(separator: "\n")
-        context["keyPoints"] = meta.handoutPoints.isEmpty ? false : meta.handoutPoints.map { "    - " + YAMLText.quoted("TODO: \($0)") }.joined(separator: "\n")
-        context["aliases"] = meta.aliases.isEmpty ? false : YAMLText.flowList(meta.aliases.map { YAMLText.quoted("TODO: \($0.value)") })
-        context["entityKind"] = meta.entityKind ?? false
-        context["body"] = TranslationSkeleton.body(of: source.body)
-        return context
+        model.keyPoints = meta.handoutPoints.isEmpty ? nil : meta.handoutPoints.map { "    - " + YAMLText.quoted("TODO: \($0)") }.joined(separator: "\n")
+        model.aliases = meta.aliases.isEmpty ? nil : YAMLText.flowList(meta.aliases.map { YAMLText.quoted("TODO: \($0.value)") })
+        model.entityKind = meta.entityKind
+        model.body = TranslationSkeleton.body(of: source.body)
+        return model
     }
 
     /// `kram-otot` → `Kram otot`: a first title for the editor to change.
@@ -163,7 +158,7 @@ public struct NewContent: Sendable {
         return nil
     }
 
-    private func render(_ templatePath: String, context: [String: Any]) throws(BuildFailure) -> String {
+    private func render(_ templatePath: String, context: NewFileModel) throws(BuildFailure) -> String {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(templatePath).path) else {
             throw BuildFailure([.error("missing-new-template",
                 "there is no \(templatePath) to start the file from; restore it from tabib's default templates (templates/new/ in tabib's repository).",
@@ -176,14 +171,11 @@ public struct NewContent: Sendable {
         }
         do {
             // Plain text: the values are YAML and Markdown, never HTML-escaped.
-            let template = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}\n" + text)
-            return template.render(context)
-        } catch let error as MustacheTemplate.ParserError {
-            throw BuildFailure([.error("template-syntax", "the template has a syntax error (\(error.error)); fix the tag here.",
-                                       at: SourceLocation(path: templatePath, line: max(1, error.context.lineNumber - 1),
-                                                          column: error.context.columnNumber))])
+            let library = try TemplateLibrary([TemplateSource(name: templatePath, path: templatePath, text: text)], escaping: .none)
+            let template = try library.compile(templatePath, NewFileModel.templateFields)
+            return String(decoding: template.render(context), as: UTF8.self)
         } catch {
-            throw BuildFailure([.error("template-syntax", "the template could not be read (\(error)); fix its syntax.", at: SourceLocation(path: templatePath))])
+            throw BuildFailure(error.errors.map(TemplateSet.diagnostic))
         }
     }
 }
