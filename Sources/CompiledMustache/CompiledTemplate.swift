@@ -1,6 +1,6 @@
 /// A template compiled for one root type: rendering only calls the tables' accessors and appends bytes.
 public struct CompiledTemplate<Root>: Sendable {
-    let body: Render<Frame<Root, Void>>
+    let body: Render<Frame<Root>>
 
     /// Appends the rendered UTF-8 bytes. No string splitting, dictionary lookup or dynamic cast per tag
     /// (except lookups by name inside `TemplateValue`s). Templates recursing over dynamic data stop
@@ -8,7 +8,7 @@ public struct CompiledTemplate<Root>: Sendable {
     public func render(_ root: Root, into buffer: inout [UInt8]) {
         var state = RenderState(bytes: [])
         swap(&state.bytes, &buffer)
-        body(Frame(top: root, rest: (), index: 0, count: -1), &state)
+        body(Frame(top: root, rest: StackBottom.shared, index: 0, count: -1), &state)
         swap(&state.bytes, &buffer)
     }
 

@@ -97,13 +97,13 @@ struct DynamicBinding<S>: Binding {
             }
             switch value {
             case .null, .bool(false): return
-            case .bool(true): inner(DynamicFrames(entries: [], rest: stack), &state)
+            case .bool(true): inner(DynamicFrames(entries: [], rest: erased(stack)), &state)
             case .list(let items):
                 for index in items.indices {
                     let entry = DynamicEntry(value: items[index], index: index, count: items.count)
-                    inner(DynamicFrames(entries: [entry], rest: stack), &state)
+                    inner(DynamicFrames(entries: [entry], rest: erased(stack)), &state)
                 }
-            default: inner(DynamicFrames(entries: [DynamicEntry(value: value, index: 0, count: -1)], rest: stack), &state)
+            default: inner(DynamicFrames(entries: [DynamicEntry(value: value, index: 0, count: -1)], rest: erased(stack)), &state)
             }
         }
     }

@@ -23,38 +23,38 @@ final class Environment<S> {
 
     /// The stack with a value of type `Top` pushed, read through `fields`.
     func pushing<Top>(_ fields: @autoclosure () -> TemplateFields<Top>, isList: Bool, key: String,
-                      id: () -> Int) -> Environment<Frame<Top, S>> {
+                      id: () -> Int) -> Environment<Frame<Top>> {
         let key = "\(key)|\(isList)"
-        if let child = children[key] as? Environment<Frame<Top, S>> { return child }
+        if let child = children[key] as? Environment<Frame<Top>> { return child }
         let fields = fields()
-        let top = TableScope<Frame<Top, S>, Top>(fields: fields, get: { $0 })
-        let outer = scopes.map { $0.lifted { (frame: Frame<Top, S>) in frame.rest } }
-        let position: (@Sendable (Frame<Top, S>) -> ListPosition?)?
+        let top = TableScope<Frame<Top>, Top>(fields: fields, get: { $0 })
+        let outer = scopes.map { $0.lifted { (frame: Frame<Top>) in restored(frame.rest, as: S.self) } }
+        let position: (@Sendable (Frame<Top>) -> ListPosition?)?
         if isList {
             position = { ListPosition(index: $0.index, count: $0.count) }
         } else if let inner = self.position {
-            position = { inner($0.rest) }
+            position = { inner(restored($0.rest, as: S.self)) }
         } else {
             position = nil
         }
-        let child = Environment<Frame<Top, S>>(id: id(), scopes: [top] + outer, position: position, pushDynamic: nil)
+        let child = Environment<Frame<Top>>(id: id(), scopes: [top] + outer, position: position, pushDynamic: nil)
         children[key] = child
         return child
     }
 
     /// The stack with dynamic values pushed on it (the same environment each time it is asked for).
-    func pushingDynamic(id: () -> Int) -> Environment<DynamicFrames<S>> {
-        if let child = dynamicChild as? Environment<DynamicFrames<S>> { return child }
-        let top = DynamicScope<DynamicFrames<S>, S>(get: { $0 })
-        let outer = scopes.map { $0.lifted { (frames: DynamicFrames<S>) in frames.rest } }
+    func pushingDynamic(id: () -> Int) -> Environment<DynamicFrames> {
+        if let child = dynamicChild as? Environment<DynamicFrames> { return child }
+        let top = DynamicScope<DynamicFrames>(get: { $0 })
+        let outer = scopes.map { $0.lifted { (frames: DynamicFrames) in restored(frames.rest, as: S.self) } }
         let inner = self.position
-        let position: @Sendable (DynamicFrames<S>) -> ListPosition? = { frames in
+        let position: @Sendable (DynamicFrames) -> ListPosition? = { frames in
             if let entry = frames.entries.last(where: { $0.count >= 0 }) {
                 return ListPosition(index: entry.index, count: entry.count)
             }
-            return inner?(frames.rest)
+            return inner?(restored(frames.rest, as: S.self))
         }
-        let child = Environment<DynamicFrames<S>>(id: id(), scopes: [top] + outer, position: position,
+        let child = Environment<DynamicFrames>(id: id(), scopes: [top] + outer, position: position,
                                                   pushDynamic: { $0.pushing($1) })
         dynamicChild = child
         return child

@@ -2,19 +2,21 @@
 @usableFromInline
 class StackValue<Top> {
     @usableFromInline let top: Top
-    init(top: Top) { self.top = top }
+    @usableFromInline init(top: Top) { self.top = top }
 }
 
-/// The context stack, as a type: the innermost value `top` on the stack `rest`. A list section pushes
+/// One context of the stack: the innermost value `top` on the stack `rest`. A list section pushes
 /// each item with its `index` and the list's `count` (what `first()`, `last()` and `index()` read);
 /// other frames have a count of -1. A class, so that reading an outer context copies a reference,
-/// never the models.
-final class Frame<Top, Rest>: StackValue<Top> {
-    let rest: Rest
+/// never the models. The compiler knows the type of `rest` (the stack type it compiled the outer
+/// contexts for) and reads it back with `unsafeBitCast`, which costs nothing: no dynamic cast.
+@usableFromInline
+final class Frame<Top>: StackValue<Top> {
+    let rest: AnyObject
     let index: Int
     let count: Int
 
-    init(top: Top, rest: Rest, index: Int, count: Int) {
+    @usableFromInline init(top: Top, rest: AnyObject, index: Int, count: Int) {
         self.rest = rest
         self.index = index
         self.count = count
@@ -22,21 +24,39 @@ final class Frame<Top, Rest>: StackValue<Top> {
     }
 }
 
-/// Dynamic values pushed on a typed stack `Rest`, innermost last: a section over a `TemplateValue`
-/// pushes here without changing the stack's type, so templates can recurse over JSON-like data.
-final class DynamicFrames<Rest> {
-    let entries: [DynamicEntry]
-    let rest: Rest
+/// Makes the frame of a pushed value: made where `Top` is concrete, so that making a frame does not
+/// look up generic metadata.
+@usableFromInline
+typealias PushFrame<Top> = @Sendable (Top, AnyObject, Int, Int) -> Frame<Top>
 
-    init(entries: [DynamicEntry], rest: Rest) {
+/// What the root frame stands on.
+final class StackBottom: Sendable {
+    static let shared = StackBottom()
+}
+
+/// Dynamic values pushed on a typed stack, innermost last: a section over a `TemplateValue` pushes
+/// here without changing the stack's type, so templates can recurse over JSON-like data.
+final class DynamicFrames {
+    let entries: [DynamicEntry]
+    let rest: AnyObject
+
+    init(entries: [DynamicEntry], rest: AnyObject) {
         self.entries = entries
         self.rest = rest
     }
 
-    func pushing(_ entry: DynamicEntry) -> DynamicFrames<Rest> {
+    func pushing(_ entry: DynamicEntry) -> DynamicFrames {
         DynamicFrames(entries: entries + [entry], rest: rest)
     }
 }
+
+/// A stack (always a class) as the untyped reference a frame keeps.
+@inline(__always)
+func erased<S>(_ stack: S) -> AnyObject { unsafeBitCast(stack, to: AnyObject.self) }
+
+/// A frame's `rest` as the stack type the compiler knows it has.
+@inline(__always)
+func restored<S>(_ rest: AnyObject, as type: S.Type) -> S { unsafeBitCast(rest, to: S.self) }
 
 struct DynamicEntry {
     let value: TemplateValue

@@ -12,23 +12,25 @@ struct ModelKind<Root, Part>: FieldKind {
     let fields: () -> TemplateFields<Part>
     /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
     let framed: @Sendable (StackValue<Root>) -> Part
+    let push: PushFrame<Part>
 
-    init(get: @escaping @Sendable (Root) -> Part, fields: @escaping () -> TemplateFields<Part>, framed: @escaping @Sendable (StackValue<Root>) -> Part) {
+    init(get: @escaping @Sendable (Root) -> Part, fields: @escaping () -> TemplateFields<Part>, framed: @escaping @Sendable (StackValue<Root>) -> Part, push: @escaping PushFrame<Part>) {
         self.get = get
         self.fields = fields
         self.framed = framed
+        self.push = push
     }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
-        return ModelBinding<S, Part>(get: { get(outer($0)) }, fields: fields)
+        return ModelBinding<S, Part>(get: { get(outer($0)) }, fields: fields, push: push)
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
         let framed = self.framed
-        return ModelBinding<S, Part>(get: { framed(frame($0)) }, fields: fields)
+        return ModelBinding<S, Part>(get: { framed(frame($0)) }, fields: fields, push: push)
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
-        return OptionalModelBinding<S, Part>(get: { outer($0).map(get) }, fields: fields)
+        return OptionalModelBinding<S, Part>(get: { outer($0).map(get) }, fields: fields, push: push)
     }
 }
 
@@ -37,29 +39,32 @@ struct OptionalModelKind<Root, Part>: FieldKind {
     let fields: () -> TemplateFields<Part>
     /// `get` applied to a frame's value, made where `Root` is concrete so that it does not copy the value.
     let framed: @Sendable (StackValue<Root>) -> Part?
+    let push: PushFrame<Part>
 
-    init(get: @escaping @Sendable (Root) -> Part?, fields: @escaping () -> TemplateFields<Part>, framed: @escaping @Sendable (StackValue<Root>) -> Part?) {
+    init(get: @escaping @Sendable (Root) -> Part?, fields: @escaping () -> TemplateFields<Part>, framed: @escaping @Sendable (StackValue<Root>) -> Part?, push: @escaping PushFrame<Part>) {
         self.get = get
         self.fields = fields
         self.framed = framed
+        self.push = push
     }
     func bind<S>(_ outer: @escaping @Sendable (S) -> Root) -> any Binding<S> {
         let get = self.get
-        return OptionalModelBinding<S, Part>(get: { get(outer($0)) }, fields: fields)
+        return OptionalModelBinding<S, Part>(get: { get(outer($0)) }, fields: fields, push: push)
     }
     func bindFrame<S>(_ frame: @escaping @Sendable (S) -> StackValue<Root>) -> any Binding<S> {
         let framed = self.framed
-        return OptionalModelBinding<S, Part>(get: { framed(frame($0)) }, fields: fields)
+        return OptionalModelBinding<S, Part>(get: { framed(frame($0)) }, fields: fields, push: push)
     }
     func bindOptional<S>(_ outer: @escaping @Sendable (S) -> Root?) -> any Binding<S> {
         let get = self.get
-        return OptionalModelBinding<S, Part>(get: { outer($0).flatMap(get) }, fields: fields)
+        return OptionalModelBinding<S, Part>(get: { outer($0).flatMap(get) }, fields: fields, push: push)
     }
 }
 
 struct ModelBinding<S, Part>: Binding {
     let get: @Sendable (S) -> Part
     let fields: () -> TemplateFields<Part>
+    let push: PushFrame<Part>
     var kindName: String { "a model" }
 
     func interpolation(escaped: Bool) -> Render<S>? { nil }
@@ -72,8 +77,9 @@ struct ModelBinding<S, Part>: Binding {
             _ = compiler.compile(body, env, context)
             return { _, _ in }
         }
+        let push = self.push
         let inner = compiler.compile(body, env.pushing(fields(), isList: false, key: context.sectionKey, id: compiler.nextID), context)
-        return { stack, state in inner(Frame(top: get(stack), rest: stack, index: 0, count: -1), &state) }
+        return { stack, state in inner(push(get(stack), erased(stack), 0, -1), &state) }
     }
 
     func member(_ name: String) -> Member<S> { CompiledMustache.member(name, of: fields(), get) }
@@ -82,6 +88,7 @@ struct ModelBinding<S, Part>: Binding {
 struct OptionalModelBinding<S, Part>: Binding {
     let get: @Sendable (S) -> Part?
     let fields: () -> TemplateFields<Part>
+    let push: PushFrame<Part>
     var kindName: String { "a model" }
 
     func interpolation(escaped: Bool) -> Render<S>? { nil }
@@ -93,9 +100,10 @@ struct OptionalModelBinding<S, Part>: Binding {
             let inner = compiler.compile(body, env, context)
             return { stack, state in if get(stack) == nil { inner(stack, &state) } }
         }
+        let push = self.push
         let inner = compiler.compile(body, env.pushing(fields(), isList: false, key: context.sectionKey, id: compiler.nextID), context)
         return { stack, state in
-            if let part = get(stack) { inner(Frame(top: part, rest: stack, index: 0, count: -1), &state) }
+            if let part = get(stack) { inner(push(part, erased(stack), 0, -1), &state) }
         }
     }
 

@@ -43,8 +43,8 @@ struct TableScope<S, Value>: Scope {
 }
 
 /// The dynamic values pushed on a typed stack `Rest`, looked up innermost first when a page renders.
-struct DynamicScope<S, Rest>: Scope {
-    let get: @Sendable (S) -> DynamicFrames<Rest>
+struct DynamicScope<S>: Scope {
+    let get: @Sendable (S) -> DynamicFrames
 
     func lookup(_ name: String) -> ScopeLookup<S> {
         let get = self.get
@@ -68,6 +68,6 @@ struct DynamicScope<S, Rest>: Scope {
 
     func lifted<Outer>(_ outer: @escaping @Sendable (Outer) -> S) -> any Scope<Outer> {
         let get = self.get
-        return DynamicScope<Outer, Rest>(get: { get(outer($0)) })
+        return DynamicScope<Outer>(get: { get(outer($0)) })
     }
 }

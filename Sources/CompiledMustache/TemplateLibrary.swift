@@ -34,8 +34,8 @@ public struct TemplateLibrary: Sendable {
                 suggestion: Suggestion.closest(to: name, in: templates.keys.sorted()).map { "did you mean '\($0)'?" })])
         }
         let compiler = Compiler(templates: templates)
-        let root = TableScope<Frame<Root, Void>, Root>(fields: fields, get: { $0 })
-        let env = Environment<Frame<Root, Void>>(id: compiler.nextID(), scopes: [root], position: nil, pushDynamic: nil)
+        let root = TableScope<Frame<Root>, Root>(fields: fields, get: { $0 })
+        let env = Environment<Frame<Root>>(id: compiler.nextID(), scopes: [root], position: nil, pushDynamic: nil)
         let context = CompileContext(path: template.path, indent: [], strip: [], overrides: [:], depth: 0,
                                      missingPartials: missingPartials)
         let render = compiler.include("template \(name)", label: name, template.nodes, env, context,

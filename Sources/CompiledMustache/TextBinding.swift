@@ -65,7 +65,7 @@ struct TextBinding<S>: Binding {
             return { _, _ in }
         }
         let inner = compiler.compile(body, env.pushing(TemplateFields<String>.string, isList: false, key: context.sectionKey, id: compiler.nextID), context)
-        return { stack, state in inner(Frame(top: get(stack), rest: stack, index: 0, count: -1), &state) }
+        return { stack, state in inner(Frame(top: get(stack), rest: erased(stack), index: 0, count: -1), &state) }
     }
 
     func member(_ name: String) -> Member<S> { .none }
@@ -90,7 +90,7 @@ struct OptionalTextBinding<S>: Binding {
         }
         let inner = compiler.compile(body, env.pushing(TemplateFields<String>.string, isList: false, key: context.sectionKey, id: compiler.nextID), context)
         return { stack, state in
-            if let text = get(stack) { inner(Frame(top: text, rest: stack, index: 0, count: -1), &state) }
+            if let text = get(stack) { inner(Frame(top: text, rest: erased(stack), index: 0, count: -1), &state) }
         }
     }
 
