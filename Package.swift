@@ -38,8 +38,8 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CQRencode",
+                "CompiledMustache",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The live-reload preview server: wraps the build, never the reverse.
