@@ -113,25 +113,29 @@ public struct TemplateField<Root> {
     }
     @usableFromInline static func makeModel<Part>(_ get: @escaping @Sendable (Root) -> Part,
                                                   _ framed: @escaping @Sendable (StackValue<Root>) -> Part,
-                                                  _ fields: @escaping () -> TemplateFields<Part>) -> Self {
-        Self(ModelKind(get: get, fields: fields, framed: framed))
+                                                  _ fields: @escaping () -> TemplateFields<Part>,
+                                                  _ push: @escaping PushFrame<Part>) -> Self {
+        Self(ModelKind(get: get, fields: fields, framed: framed, push: push))
     }
     @usableFromInline static func makeOptionalModel<Part>(_ get: @escaping @Sendable (Root) -> Part?,
                                                           _ framed: @escaping @Sendable (StackValue<Root>) -> Part?,
-                                                          _ fields: @escaping () -> TemplateFields<Part>) -> Self {
-        Self(OptionalModelKind(get: get, fields: fields, framed: framed))
+                                                          _ fields: @escaping () -> TemplateFields<Part>,
+                                                          _ push: @escaping PushFrame<Part>) -> Self {
+        Self(OptionalModelKind(get: get, fields: fields, framed: framed, push: push))
     }
     @usableFromInline static func makeList<Item>(_ get: @escaping @Sendable (Root) -> [Item],
                                                  _ framed: @escaping @Sendable (StackValue<Root>) -> [Item],
-                                                 _ fields: @escaping () -> TemplateFields<Item>) -> Self {
-        Self(ListKind(get: get, fields: fields, framed: framed))
+                                                 _ fields: @escaping () -> TemplateFields<Item>,
+                                                 _ push: @escaping PushFrame<Item>) -> Self {
+        Self(ListKind(get: get, fields: fields, framed: framed, push: push))
     }
     @usableFromInline static func makeRecord(_ keys: [String], _ get: @escaping @Sendable (Root) -> [String],
                                              _ framed: @escaping @Sendable (StackValue<Root>) -> [String]) -> Self {
         let fields = TemplateFields<[String]>(keys.enumerated().map { index, key in
             (key, TemplateField<[String]>.text { values in index < values.count ? values[index] : "" })
         })
-        return Self(ModelKind(get: get, fields: { fields }, framed: framed))
+        return Self(ModelKind(get: get, fields: { fields }, framed: framed,
+                              push: { Frame(top: $0, rest: $1, index: $2, count: $3) }))
     }
     @usableFromInline static func makeValue(_ get: @escaping @Sendable (Root) -> TemplateValue,
                                             _ framed: @escaping @Sendable (StackValue<Root>) -> TemplateValue) -> Self {
@@ -163,14 +167,14 @@ public struct TemplateField<Root> {
     @inlinable
     public static func model<Part>(_ get: @escaping @Sendable (Root) -> Part,
                                    _ fields: @escaping @autoclosure () -> TemplateFields<Part>) -> Self {
-        makeModel(get, { get($0.top) }, fields)
+        makeModel(get, { get($0.top) }, fields, { Frame(top: $0, rest: $1, index: $2, count: $3) })
     }
 
     /// An optional nested model: nil is falsey.
     @inlinable
     public static func model<Part>(_ get: @escaping @Sendable (Root) -> Part?,
                                    _ fields: @escaping @autoclosure () -> TemplateFields<Part>) -> Self {
-        makeOptionalModel(get, { get($0.top) }, fields)
+        makeOptionalModel(get, { get($0.top) }, fields, { Frame(top: $0, rest: $1, index: $2, count: $3) })
     }
 
     /// A list: a section repeats for each item (empty = falsey). Inside, `first()`, `last()` and
@@ -178,7 +182,7 @@ public struct TemplateField<Root> {
     @inlinable
     public static func list<Item>(_ get: @escaping @Sendable (Root) -> [Item],
                                   _ fields: @escaping @autoclosure () -> TemplateFields<Item>) -> Self {
-        makeList(get, { get($0.top) }, fields)
+        makeList(get, { get($0.top) }, fields, { Frame(top: $0, rest: $1, index: $2, count: $3) })
     }
 
     /// A record whose names are known when the templates compile (the UI strings: `{{t.navLabel}}`):

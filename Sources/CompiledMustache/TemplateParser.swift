@@ -36,7 +36,11 @@ struct TemplateParser {
 
     private var stack: [Container]
 
-    init(text: String, path: String, firstID: Int) {
+    /// Whether `{{x}}` escapes HTML (else it writes the text as it is).
+    let escapesHTML: Bool
+
+    init(text: String, path: String, firstID: Int, escapesHTML: Bool = true) {
+        self.escapesHTML = escapesHTML
         bytes = Array(text.utf8)
         self.path = path
         nextID = firstID
@@ -234,7 +238,7 @@ struct TemplateParser {
             position = tagEnd
         default:
             flushLine()
-            append(.variable(tagName(bytes[contentStart..<closeAt], at: place), escaped: true, place))
+            append(.variable(tagName(bytes[contentStart..<closeAt], at: place), escaped: escapesHTML, place))
             position = tagEnd
         }
         return true

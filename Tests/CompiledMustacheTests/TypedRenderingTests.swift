@@ -1,4 +1,6 @@
 import CompiledMustache
+import Dispatch
+import Foundation
 import Testing
 
 /// Page models as tabib writes them: typed fields, resolved when the templates compile.
@@ -134,6 +136,18 @@ private let templates = [
         #expect(html.contains("  <p>Not reviewed.</p>\n  <p></p>\n\n</main>"))
     }
 
+    /// tabib renders pages in parallel with one compiled template: rendering shares nothing mutable.
+    @Test func rendersFromManyThreadsAtOnce() throws {
+        let template = try TemplateLibrary(templates).compile("article", ArticlePage.templateFields)
+        let expected = template.render(page)
+        let page = self.page
+        let same = ResultsBox(count: 64)
+        DispatchQueue.concurrentPerform(iterations: 64) { index in
+            same.set(index, template.render(page) == expected)
+        }
+        #expect(same.all)
+    }
+
     @Test func renderAppendsToTheBuffer() throws {
         let library = try TemplateLibrary([TemplateSource(name: "t", path: "t.mustache", text: "[{{title}}]")])
         let template = try library.compile("t", Link.templateFields)
@@ -185,4 +199,13 @@ private let templates = [
         let other = Page(title: "T", extra: .object(["name": .string("n")]))
         #expect(String(decoding: template.render(other), as: UTF8.self) == "T/n/")
     }
+}
+
+/// Results written from many threads, each to its own slot.
+private final class ResultsBox: @unchecked Sendable {
+    private var results: [Bool]
+    private let lock = NSLock()
+    init(count: Int) { results = Array(repeating: false, count: count) }
+    func set(_ index: Int, _ value: Bool) { lock.withLock { results[index] = value } }
+    var all: Bool { lock.withLock { results.allSatisfy { $0 } } }
 }

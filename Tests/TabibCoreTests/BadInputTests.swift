@@ -48,7 +48,7 @@ import Testing
         """)
     }
 
-    @Test func malformedYAMLNamesItsPosition() async throws {
+    @Test func malformedYAMLNamesWhereTheProblemStarts() async throws {
         let site = try TestSite("""
         -- content/id/articles/a.md --
         ---
@@ -58,7 +58,7 @@ import Testing
         ---
         """)
         #expect(await site.errors() == """
-        content/id/articles/a.md:4:5: error: the YAML is malformed: did not find expected ',' or ']'; check the indentation and quote values that contain ':' or start with a special character.
+        content/id/articles/a.md:3:10: error: the list opened here with '[' is never closed; add ']' after its last item, such as [a, b].
         """)
     }
 

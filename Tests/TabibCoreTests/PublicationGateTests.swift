@@ -23,7 +23,7 @@ import Testing
     static func site(publish: Bool) -> String {
         """
         -- content/site.yaml --
-        \(TestSite.siteYAML.replacingOccurrences(of: "publishBeforeClinicalReview: true\n", with: publish ? "publishBeforeClinicalReview: true\n" : ""))
+        \(TestSite.siteYAML.replacingOccurrences(of: "publishBeforeClinicalReview: true", with: publish ? "publishBeforeClinicalReview: true" : ""))
         -- content/id/conditions/kram-otot.md --
         \(GraphTests.entity("Kram Otot", "kram otot"))
         -- content/id/causes/dehidrasi.md --

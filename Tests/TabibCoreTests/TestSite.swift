@@ -12,7 +12,6 @@ struct TestSite {
 
     static let siteYAML = """
     baseURL: https://example.org/
-    publishBeforeClinicalReview: true
     defaultLanguage: id
     languages:
       - code: id
@@ -24,6 +23,7 @@ struct TestSite {
         name: English
         locale: en-GB
         title: Test Site
+    publishBeforeClinicalReview: true
     """
 
     static let disclaimer = """

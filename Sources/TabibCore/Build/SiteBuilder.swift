@@ -151,6 +151,7 @@ public struct SiteBuilder: Sendable {
         if reusedGraph == nil || !sameStrings { cache.parts = nil }
         cache.graph = graph.map { ($0, graphDiagnostics) }
         diagnostics += graphDiagnostics
+        if let graph { diagnostics += RenderPrerequisites.check(graph) }
         lap("graph")
         guard let graph, let strings, let templates = compiled.templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, preview: options.preview, reusing: &cache.bodies)
