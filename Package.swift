@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tabib",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // macOS 15 for Synchronization.Mutex
     products: [
         .executable(name: "tabib", targets: ["tabib"]),
         .library(name: "TabibCore", targets: ["TabibCore"]),
@@ -17,6 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+        // FilePath, for swift-subprocess; Apple's systems have it built in.
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // The event-stream client of the preview's tests; HummingbirdTesting brings the same version.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // cmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -39,6 +44,8 @@ let package = Package(
                 "CQRencode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ]
         ),
         // The live-reload preview server: wraps the build, never the reverse.
@@ -62,6 +69,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TabibCoreTests", dependencies: ["TabibCore"]),
-        .testTarget(name: "TabibServeTests", dependencies: ["TabibServe", "TabibCore"]),
+        .testTarget(
+            name: "TabibServeTests",
+            dependencies: [
+                "TabibServe", "TabibCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )
