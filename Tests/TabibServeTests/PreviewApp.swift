@@ -6,7 +6,8 @@ import TabibCore
 
 /// The preview's HTTP application — the one `tabib serve` runs — over a fixture site built once, for
 /// HummingbirdTesting's `app.test`: `.router` hands each request straight to the responder, `.live`
-/// runs the server on a free port of localhost.
+/// runs the server on a free port of localhost. (Its header timeout is the patient one: `.live` keeps a
+/// connection of its own open, unused by tests that open their own.)
 enum PreviewApp {
     /// The base URL the fixture is built with, and the address its host check names.
     static let baseURL = "http://127.0.0.1:1313/"
@@ -19,7 +20,7 @@ enum PreviewApp {
         var logger = Logger(label: "tabib.serve.tests")
         logger.logLevel = .critical
         let app = PreviewServer.application(site: site, hosts: HostCheck(host: "127.0.0.1", port: 1313),
-                                            address: .hostname("127.0.0.1", port: 0), headerTimeout: .seconds(5), logger: logger)
+                                            address: .hostname("127.0.0.1", port: 0), headerTimeout: RunningPreview.patientHeaderTimeout, logger: logger)
         return try await app.test(setup, body)
     }
 }

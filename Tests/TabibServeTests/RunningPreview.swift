@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import TabibServe
 
 /// Why a test's helper gave up.
@@ -27,7 +28,11 @@ final class RunningPreview: @unchecked Sendable {
     }
 
     /// Starts the server and waits until it listens; the first build has been reported by then.
-    static func start(_ fixture: SiteFixture, headerTimeout: Duration = .seconds(5)) async throws -> RunningPreview {
+    /// The header timeout of the tests' servers: long enough for a machine busy with other builds, which
+    /// can take seconds to read a test's own request; SlowClientTests sets a short one.
+    static let patientHeaderTimeout: Duration = .seconds(60)
+
+    static func start(_ fixture: SiteFixture, headerTimeout: Duration = patientHeaderTimeout) async throws -> RunningPreview {
         let (builds, buildSink) = AsyncStream.makeStream(of: ServeEvent.self)
         let (listening, listeningSink) = AsyncStream.makeStream(of: String.self)
         let options = ServeOptions(root: fixture.root, port: 0, quietPeriod: .milliseconds(50), headerTimeout: headerTimeout)
@@ -63,7 +68,7 @@ final class RunningPreview: @unchecked Sendable {
     }
 
     /// Runs `body` with a server over `fixture`, and always stops it and removes the site afterwards.
-    static func with<T>(_ fixture: SiteFixture, headerTimeout: Duration = .seconds(5),
+    static func with<T>(_ fixture: SiteFixture, headerTimeout: Duration = patientHeaderTimeout,
                         _ body: (RunningPreview) async throws -> T) async throws -> T {
         let preview = try await start(fixture, headerTimeout: headerTimeout)
         do {
@@ -104,10 +109,16 @@ final class RunningPreview: @unchecked Sendable {
         case absent
     }
 
+    /// Tried a second time on a new connection when the server closed the first before answering: it
+    /// closes connections that have not sent a request head within its header timeout, which on a
+    /// machine busy with other builds can be the test's own.
     static func request(port: Int, _ target: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
                         host: String?) async throws -> TestClient.Response {
-        try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
-            try await client.execute(TestClient.Request(target, method: method, authority: host, headers: headers))
+        let request = TestClient.Request(target, method: method, authority: host, headers: headers)
+        do {
+            return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
+        } catch ChannelError.ioOnClosedChannel, TestClient.Error.connectionClosing {
+            return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
         }
     }
 

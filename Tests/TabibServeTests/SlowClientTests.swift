@@ -7,7 +7,7 @@ import Testing
 /// cannot hold them open: the server closes each after the header timeout, and serves others meanwhile.
 @Suite struct SlowClientTests {
     @Test func aConnectionThatNeverSendsAWholeRequestHeadIsClosedWhileOthersAreServed() async throws {
-        try await RunningPreview.with(try SiteFixture(), headerTimeout: .seconds(1)) { preview in
+        try await RunningPreview.with(try SiteFixture(), headerTimeout: .seconds(3)) { preview in
             let slow = try TestSocket(port: preview.port, timeoutSeconds: 15)
             try slow.send("GET /id/artikel/kram-betis/ HTTP/1.1\r\nHost: 127.0.0.1")
             let page = try await preview.get("/id/artikel/kram-betis/")
@@ -20,9 +20,9 @@ import Testing
     }
 
     @Test func sendingTheHeadOneByteAtATimeDoesNotKeepTheConnectionOpen() async throws {
-        try await RunningPreview.with(try SiteFixture(), headerTimeout: .seconds(1)) { preview in
+        try await RunningPreview.with(try SiteFixture(), headerTimeout: .seconds(3)) { preview in
             let slow = try TestSocket(port: preview.port)
-            // 60 bytes, one every 250 ms: 15 s in all, if the server let it.
+            // 60 bytes, one every 250 ms: 15 s in all, if the server let it; it closes the connection after 3 s.
             let head = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + String(repeating: "a", count: 19)
             #expect(head.utf8.count == 60)
             let sent = try await OffPool.run { try slow.trickle(head, every: .milliseconds(250)) }
@@ -31,9 +31,9 @@ import Testing
     }
 
     @Test func anOpenEventStreamOutlivesTheHeaderTimeout() async throws {
-        try await RunningPreview.with(try SiteFixture(), headerTimeout: .seconds(1)) { preview in
+        try await RunningPreview.with(try SiteFixture(), headerTimeout: .seconds(3)) { preview in
             let stream = try await preview.listen("/id/artikel/kram-betis/")
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(6))
             let article = "content/id/articles/kram-betis.md"
             try preview.fixture.write(article, try preview.fixture.read(article) + "\nParagraf baru.\n")
             #expect(try await stream.next() == EventStreamClient.Event(name: "reload", data: "{}"))
