@@ -18,7 +18,18 @@ final class EventStreamClient: @unchecked Sendable {
     init(port: Int, page: String, shown: String) async throws {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/_tabib/live?page=\(Self.encode(page))&shown=\(Self.encode(shown))")
         request.headers.add(name: "Accept", value: "text/event-stream")
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
+        // Tried again, up to four times, when the connection fails: the server closes connections that have
+        // not sent a request head within its header timeout, which on a busy machine can be this one.
+        var attempt = 1
+        var response: HTTPClientResponse
+        while true {
+            do {
+                response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
+                break
+            } catch where attempt < 4 {
+                attempt += 1
+            }
+        }
         guard response.status == .ok, response.headers.first(name: "Content-Type")?.hasPrefix("text/event-stream") == true else {
             throw TestFailure(description: "not an event stream: \(response.status) \(response.headers)")
         }

@@ -109,17 +109,20 @@ final class RunningPreview: @unchecked Sendable {
         case absent
     }
 
-    /// Tried a second time on a new connection when the server closed the first before answering: it
-    /// closes connections that have not sent a request head within its header timeout, which on a
-    /// machine busy with other builds can be the test's own.
+    /// Tried again, up to four times, on a new connection when the server closed the last before
+    /// answering: it closes connections that have not sent a request head within its header timeout,
+    /// which on a machine busy with other builds can be the test's own.
     static func request(port: Int, _ target: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
                         host: String?) async throws -> TestClient.Response {
         let request = TestClient.Request(target, method: method, authority: host, headers: headers)
-        do {
-            return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
-        } catch ChannelError.ioOnClosedChannel, TestClient.Error.connectionClosing {
-            return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
+        for _ in 1..<4 {
+            do {
+                return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
+            } catch ChannelError.ioOnClosedChannel, TestClient.Error.connectionClosing {
+                continue
+            }
         }
+        return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
     }
 
     /// The page's HTML and the token its live-reload script sends, as a browser would read them.
