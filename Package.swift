@@ -63,7 +63,10 @@ let package = Package(
             ]
         ),
         // Mustache templates compiled against typed page models: no dependencies, by design.
-        .target(name: "CompiledMustache"),
+        .target(name: "CompiledMustache", exclude: ["README.md"]),
+        .executableTarget(name: "CompiledMustacheBenchmark", dependencies: [
+            "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),
+        ], path: "Benchmarks/CompiledMustacheBenchmark"),
         .testTarget(name: "TabibCoreTests", dependencies: ["TabibCore"]),
         // swift-mustache only as the reference the differential tests compare with.
         .testTarget(name: "CompiledMustacheTests", dependencies: [

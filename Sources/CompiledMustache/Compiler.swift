@@ -8,6 +8,9 @@ struct CompileContext {
     var overrides: [String: BlockDefinition]
     var depth: Int
     var missingPartials: MissingPartials
+    /// The section being compiled (name and kind), so that the same section in the same place pushes the
+    /// same environment, and the partials in it compile once.
+    var sectionKey = ""
 
     /// Identifies the overrides for the cache of compiled partials.
     var overridesKey: String {
@@ -34,8 +37,12 @@ public enum MissingPartials: Sendable {
 /// that only call the accessors the tables gave and append bytes.
 final class Compiler {
     static let maxDepth = 64
-    /// How deep templates recursing over dynamic data may go when a page renders.
-    static let maxRenderDepth = 100
+    /// How deep templates recursing over dynamic data may go when a page renders, in nesting levels
+    /// (sections, partials, parents, blocks) so that the stack stays small whatever the templates.
+    static let maxRenderDepth = 200
+    /// How many times in all templates may recurse over dynamic data in one render (a template that
+    /// includes itself twice would otherwise double its work at every level).
+    static let maxRecursions = 10_000
 
     private let templates: [String: ParsedTemplate]
     private(set) var errors: [TemplateError] = []
@@ -43,7 +50,7 @@ final class Compiler {
     /// Dynamic sections (which push a data-dependent value) open at this point of the compile.
     private var openDynamicSections = 0
     /// The partials, parents and blocks being compiled, outermost first.
-    private var path: [(key: String, label: String, dynamicSections: Int)] = []
+    private var path: [(key: String, label: String, dynamicSections: Int, depth: Int)] = []
     /// Compiled (or being compiled) includes, by key, each a `RenderBox<S>`.
     private var compiled: [String: AnyObject] = [:]
     private var reportedDepth = false
@@ -110,14 +117,16 @@ final class Compiler {
                     _ = compile(body, env, inner)  // still report what is wrong inside
                     continue
                 }
-                add(binding.section(body, inverted: inverted, self, env, inner))
+                var section = inner
+                section.sectionKey = "\(inverted ? "^" : "#")\(name.text)"
+                add(binding.section(body, inverted: inverted, self, env, section))
             case .partial(let name, let indentation, let place):
                 guard checkDepth(context, place), let template = template(name, kind: "partial", context, place) else { continue }
                 var partial = inner
                 partial.path = template.path
                 if let indentation { partial.indent = context.lineIndentation(indentation) }
                 partial.strip = []
-                add(include("partial \(name)", label: name, template.nodes, env, partial, place, context))
+                add(include("template \(name)", label: name, template.nodes, env, partial, place, context))
             case .parent(let name, let indentation, let blocks, let place):
                 guard checkDepth(context, place), let template = template(name, kind: "parent", context, place) else { continue }
                 var parent = inner
@@ -127,7 +136,7 @@ final class Compiler {
                 for block in blocks where context.overrides[block.name] == nil {
                     parent.overrides[block.name] = block  // the outermost override wins
                 }
-                add(include("parent \(name)", label: name, template.nodes, env, parent, place, context))
+                add(include("template \(name)", label: name, template.nodes, env, parent, place, context))
             case .block(let site):
                 guard checkDepth(context, site.place) else { continue }
                 let chosen = context.overrides[site.name]
@@ -138,7 +147,8 @@ final class Compiler {
                     var own = indentation
                     if site.standalone, case .lineStart(let first)? = site.nodes.first { own = first }
                     block.indent = context.lineIndentation(own)
-                    if !site.standalone, !nodes.startsWithLine { write(block.indent) }
+                    // The line's whitespace went into the indentation: write it where the content starts mid-line.
+                    if !site.standalone, !(chosen?.startsOnNewLine ?? false) { write(block.indent) }
                 }
                 block.strip = nodes.firstLineIndentation
                 add(include("block \(chosen?.id ?? site.id)", label: "$\(site.name)", nodes, env, block, site.place, context))
@@ -187,11 +197,13 @@ final class Compiler {
         let fullKey = "\(key)|\(env.id)|\(context.indent)|\(context.strip)|\(context.overridesKey)"
         if let start = path.firstIndex(where: { $0.key == fullKey }) {
             if openDynamicSections > path[start].dynamicSections, let box = compiled[fullKey] as? RenderBox<S> {
+                let levels = max(1, context.depth - path[start].depth)
                 return { stack, state in
-                    guard state.depth < Compiler.maxRenderDepth else { return }
-                    state.depth += 1
+                    guard state.depth + levels <= Compiler.maxRenderDepth, state.recursions < Compiler.maxRecursions else { return }
+                    state.depth += levels
+                    state.recursions += 1
                     box.render?(stack, &state)
-                    state.depth -= 1
+                    state.depth -= levels
                 }
             }
             let chain = (path[start...].map(\.label) + [label]).joined(separator: " → ")
@@ -202,7 +214,7 @@ final class Compiler {
         if let box = compiled[fullKey] as? RenderBox<S>, let render = box.render { return render }
         let box = RenderBox<S>()
         compiled[fullKey] = box
-        path.append((fullKey, label, openDynamicSections))
+        path.append((fullKey, label, openDynamicSections, context.depth))
         let render = compile(nodes, env, context)
         path.removeLast()
         box.render = render
@@ -285,9 +297,3 @@ final class Compiler {
     }
 }
 
-extension Array where Element == Node {
-    var startsWithLine: Bool {
-        if case .lineStart? = first { return true }
-        return false
-    }
-}

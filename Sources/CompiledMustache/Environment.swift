@@ -10,6 +10,8 @@ final class Environment<S> {
     /// The environment for dynamic values pushed on this one, made once so that templates recursing
     /// over dynamic data meet the same environment again.
     private var dynamicChild: AnyObject?
+    /// The environments pushed by sections here, by section, made once each.
+    private var children: [String: AnyObject] = [:]
 
     init(id: Int, scopes: [any Scope<S>], position: (@Sendable (S) -> ListPosition?)?,
          pushDynamic: (@Sendable (S, DynamicEntry) -> S)?) {
@@ -20,33 +22,39 @@ final class Environment<S> {
     }
 
     /// The stack with a value of type `Top` pushed, read through `fields`.
-    func pushing<Top>(_ fields: TemplateFields<Top>, isList: Bool, id: Int) -> Environment<Frame<Top, S>> {
-        let top = TableScope<Frame<Top, S>, Top>(fields: fields, get: { $0.top })
-        let outer = scopes.map { $0.lifted { (frame: Frame<Top, S>) in frame.rest } }
-        let position: (@Sendable (Frame<Top, S>) -> ListPosition?)?
+    func pushing<Top>(_ fields: @autoclosure () -> TemplateFields<Top>, isList: Bool, key: String,
+                      id: () -> Int) -> Environment<Frame<Top>> {
+        let key = "\(key)|\(isList)"
+        if let child = children[key] as? Environment<Frame<Top>> { return child }
+        let fields = fields()
+        let top = TableScope<Frame<Top>, Top>(fields: fields, get: { $0 })
+        let outer = scopes.map { $0.lifted { (frame: Frame<Top>) in restored(frame.rest, as: S.self) } }
+        let position: (@Sendable (Frame<Top>) -> ListPosition?)?
         if isList {
             position = { ListPosition(index: $0.index, count: $0.count) }
         } else if let inner = self.position {
-            position = { inner($0.rest) }
+            position = { inner(restored($0.rest, as: S.self)) }
         } else {
             position = nil
         }
-        return Environment<Frame<Top, S>>(id: id, scopes: [top] + outer, position: position, pushDynamic: nil)
+        let child = Environment<Frame<Top>>(id: id(), scopes: [top] + outer, position: position, pushDynamic: nil)
+        children[key] = child
+        return child
     }
 
     /// The stack with dynamic values pushed on it (the same environment each time it is asked for).
-    func pushingDynamic(id: () -> Int) -> Environment<DynamicFrames<S>> {
-        if let child = dynamicChild as? Environment<DynamicFrames<S>> { return child }
-        let top = DynamicScope<DynamicFrames<S>, S>(get: { $0 })
-        let outer = scopes.map { $0.lifted { (frames: DynamicFrames<S>) in frames.rest } }
+    func pushingDynamic(id: () -> Int) -> Environment<DynamicFrames> {
+        if let child = dynamicChild as? Environment<DynamicFrames> { return child }
+        let top = DynamicScope<DynamicFrames>(get: { $0 })
+        let outer = scopes.map { $0.lifted { (frames: DynamicFrames) in restored(frames.rest, as: S.self) } }
         let inner = self.position
-        let position: @Sendable (DynamicFrames<S>) -> ListPosition? = { frames in
+        let position: @Sendable (DynamicFrames) -> ListPosition? = { frames in
             if let entry = frames.entries.last(where: { $0.count >= 0 }) {
                 return ListPosition(index: entry.index, count: entry.count)
             }
-            return inner?(frames.rest)
+            return inner?(restored(frames.rest, as: S.self))
         }
-        let child = Environment<DynamicFrames<S>>(id: id(), scopes: [top] + outer, position: position,
+        let child = Environment<DynamicFrames>(id: id(), scopes: [top] + outer, position: position,
                                                   pushDynamic: { $0.pushing($1) })
         dynamicChild = child
         return child
@@ -78,77 +86,4 @@ final class Environment<S> {
 
     /// Every name visible here, innermost first (for suggestions).
     var visibleNames: [String] { scopes.flatMap(\.names) }
-}
-
-enum ScopeLookup<S> {
-    case found(any Binding<S>)
-    /// A dynamic context: the value when it has the name, nil to look further out.
-    case maybe(@Sendable (S) -> TemplateValue?)
-    case missing
-}
-
-/// One context of the stack, as the compiler sees it.
-protocol Scope<S> {
-    associatedtype S
-    func lookup(_ name: String) -> ScopeLookup<S>
-    var names: [String] { get }
-    /// What `{{.}}` is when this is the innermost context; `outer` is the next context's.
-    func dot(outer: (any Binding<S>)?) -> (any Binding<S>)?
-    func lifted<Outer>(_ get: @escaping @Sendable (Outer) -> S) -> any Scope<Outer>
-}
-
-/// A context of type `Value`, read from the stack by `get`, whose names are in `fields`.
-struct TableScope<S, Value>: Scope {
-    let fields: TemplateFields<Value>
-    let get: @Sendable (S) -> Value
-
-    func lookup(_ name: String) -> ScopeLookup<S> {
-        if let field = fields.table[name] { return .found(field.kind.bind(get)) }
-        if let dynamic = fields.dynamic {
-            let get = self.get
-            return .maybe { dynamic(get($0), name) }
-        }
-        return .missing
-    }
-
-    var names: [String] { fields.order }
-
-    func dot(outer: (any Binding<S>)?) -> (any Binding<S>)? {
-        fields.dot?.kind.bind(get)
-    }
-
-    func lifted<Outer>(_ outer: @escaping @Sendable (Outer) -> S) -> any Scope<Outer> {
-        let get = self.get
-        return TableScope<Outer, Value>(fields: fields, get: { get(outer($0)) })
-    }
-}
-
-/// The dynamic values pushed on a typed stack `Rest`, looked up innermost first when a page renders.
-struct DynamicScope<S, Rest>: Scope {
-    let get: @Sendable (S) -> DynamicFrames<Rest>
-
-    func lookup(_ name: String) -> ScopeLookup<S> {
-        let get = self.get
-        return .maybe { stack in
-            let entries = get(stack).entries
-            var index = entries.count
-            while index > 0 {
-                index -= 1
-                if let value = entries[index].value[name] { return value }
-            }
-            return nil
-        }
-    }
-
-    var names: [String] { [] }
-
-    func dot(outer: (any Binding<S>)?) -> (any Binding<S>)? {
-        let get = self.get
-        return DynamicBinding(candidates: [{ get($0).entries.last?.value }], fallback: outer)
-    }
-
-    func lifted<Outer>(_ outer: @escaping @Sendable (Outer) -> S) -> any Scope<Outer> {
-        let get = self.get
-        return DynamicScope<Outer, Rest>(get: { get(outer($0)) })
-    }
 }

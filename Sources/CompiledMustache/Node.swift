@@ -40,6 +40,8 @@ struct BlockDefinition: Sendable {
     let id: Int
     let name: String
     let nodes: [Node]
+    /// The opening tag is alone on its line, so the content starts on a line of its own.
+    let startsOnNewLine: Bool
     /// The file it is written in (for errors in its tags).
     let path: String
     let place: Place

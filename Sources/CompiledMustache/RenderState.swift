@@ -2,6 +2,7 @@
 struct RenderState {
     var bytes: [UInt8]
     var depth = 0
+    var recursions = 0
 
     @inline(__always)
     mutating func write(_ text: String) {
@@ -38,45 +39,3 @@ struct RenderState {
 
 /// A compiled piece of template: writes what it shows for the context stack `S`.
 typealias Render<S> = @Sendable (S, inout RenderState) -> Void
-
-/// The context stack, as a type: the innermost value `top` on the stack `rest`. A list section pushes
-/// each item with its `index` and the list's `count` (what `first()`, `last()` and `index()` read);
-/// other frames have a count of -1.
-struct Frame<Top, Rest> {
-    let top: Top
-    let rest: Rest
-    let index: Int
-    let count: Int
-}
-
-/// Dynamic values pushed on a typed stack `Rest`, innermost last: a section over a `TemplateValue`
-/// pushes here without changing the stack's type, so templates can recurse over JSON-like data.
-struct DynamicFrames<Rest> {
-    var entries: [DynamicEntry]
-    let rest: Rest
-
-    func pushing(_ entry: DynamicEntry) -> DynamicFrames<Rest> {
-        var copy = self
-        copy.entries.append(entry)
-        return copy
-    }
-}
-
-struct DynamicEntry {
-    let value: TemplateValue
-    let index: Int
-    /// The list's count for a list item, -1 otherwise.
-    let count: Int
-}
-
-/// Where the innermost list is: the item's index and the list's count.
-struct ListPosition {
-    let index: Int
-    let count: Int
-}
-
-/// A render box filled after compiling: how a template that recurses over dynamic data refers to itself.
-final class RenderBox<S>: @unchecked Sendable {
-    // Written only while compiling, before any render can read it.
-    var render: Render<S>?
-}

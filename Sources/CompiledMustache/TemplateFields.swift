@@ -56,12 +56,21 @@ public struct TemplateFields<Root>: ExpressibleByDictionaryLiteral {
     }
 
     /// All of a part's fields, read through `get`, as if they were Root's own (the shared layout on every page).
+    @inlinable
     public static func embedding<Part>(_ get: @escaping @Sendable (Root) -> Part,
                                        _ fields: TemplateFields<Part>) -> TemplateFields<Root> {
+        embedding(get, framed: { get($0.top) }, fields)
+    }
+
+    @usableFromInline
+    static func embedding<Part>(_ get: @escaping @Sendable (Root) -> Part, framed: @escaping @Sendable (StackValue<Root>) -> Part,
+                                _ fields: TemplateFields<Part>) -> TemplateFields<Root> {
         var result = TemplateFields<Root>([])
         result.order = fields.order
-        for (name, field) in fields.table { result.table[name] = field.through(get) }
-        result.dot = fields.dot?.through(get)
+        for (name, field) in fields.table {
+            result.table[name] = TemplateField(ThroughKind(get: get, inner: field.kind, framed: framed))
+        }
+        result.dot = fields.dot.map { TemplateField(ThroughKind(get: get, inner: $0.kind, framed: framed)) }
         if let lookup = fields.dynamic { result.dynamic = { root, name in lookup(get(root), name) } }
         return result
     }
@@ -89,62 +98,107 @@ public struct TemplateField<Root> {
 
     init(_ kind: any FieldKind<Root>) { self.kind = kind }
 
+    // Made by the inlinable factories below with `framed` closures specialized where `Root` is concrete.
+    @usableFromInline static func makeText(_ get: @escaping @Sendable (Root) -> String,
+                                           _ framed: @escaping @Sendable (StackValue<Root>) -> String) -> Self {
+        Self(TextKind(get: get, framed: framed))
+    }
+    @usableFromInline static func makeOptionalText(_ get: @escaping @Sendable (Root) -> String?,
+                                                   _ framed: @escaping @Sendable (StackValue<Root>) -> String?) -> Self {
+        Self(OptionalTextKind(get: get, framed: framed))
+    }
+    @usableFromInline static func makeBool(_ get: @escaping @Sendable (Root) -> Bool,
+                                           _ framed: @escaping @Sendable (StackValue<Root>) -> Bool) -> Self {
+        Self(BoolKind(get: get, framed: framed))
+    }
+    @usableFromInline static func makeModel<Part>(_ get: @escaping @Sendable (Root) -> Part,
+                                                  _ framed: @escaping @Sendable (StackValue<Root>) -> Part,
+                                                  _ fields: @escaping () -> TemplateFields<Part>,
+                                                  _ push: @escaping PushFrame<Part>) -> Self {
+        Self(ModelKind(get: get, fields: fields, framed: framed, push: push))
+    }
+    @usableFromInline static func makeOptionalModel<Part>(_ get: @escaping @Sendable (Root) -> Part?,
+                                                          _ framed: @escaping @Sendable (StackValue<Root>) -> Part?,
+                                                          _ fields: @escaping () -> TemplateFields<Part>,
+                                                          _ push: @escaping PushFrame<Part>) -> Self {
+        Self(OptionalModelKind(get: get, fields: fields, framed: framed, push: push))
+    }
+    @usableFromInline static func makeList<Item>(_ get: @escaping @Sendable (Root) -> [Item],
+                                                 _ framed: @escaping @Sendable (StackValue<Root>) -> [Item],
+                                                 _ fields: @escaping () -> TemplateFields<Item>,
+                                                 _ push: @escaping PushFrame<Item>) -> Self {
+        Self(ListKind(get: get, fields: fields, framed: framed, push: push))
+    }
+    @usableFromInline static func makeRecord(_ keys: [String], _ get: @escaping @Sendable (Root) -> [String],
+                                             _ framed: @escaping @Sendable (StackValue<Root>) -> [String]) -> Self {
+        let fields = TemplateFields<[String]>(keys.enumerated().map { index, key in
+            (key, TemplateField<[String]>.text { values in index < values.count ? values[index] : "" })
+        })
+        return Self(ModelKind(get: get, fields: { fields }, framed: framed,
+                              push: { Frame(top: $0, rest: $1, index: $2, count: $3) }))
+    }
+    @usableFromInline static func makeValue(_ get: @escaping @Sendable (Root) -> TemplateValue,
+                                            _ framed: @escaping @Sendable (StackValue<Root>) -> TemplateValue) -> Self {
+        Self(ValueKind(get: get, framed: framed))
+    }
+
     /// Text. `{{x}}` writes it HTML-escaped (& < > " ' as &amp; &lt; &gt; &quot; &#39;), `{{{x}}}` and `{{& x}}` as it is.
     /// As a section: shown whatever the text (an empty string too, as swift-mustache does), with the text
     /// pushed as the context (`{{.}}`).
+    @inlinable
     public static func text(_ get: @escaping @Sendable (Root) -> String) -> Self {
-        Self(TextKind(get: get))
+        makeText(get, { get($0.top) })
     }
 
     /// Text that may be absent: nil is falsey (an inverted section shows), and interpolates as nothing.
+    @inlinable
     public static func text(_ get: @escaping @Sendable (Root) -> String?) -> Self {
-        Self(OptionalTextKind(get: get))
+        makeOptionalText(get, { get($0.top) })
     }
 
     /// A flag: a section shows when true (pushing nothing new), an inverted section when false.
     /// `{{x}}` writes `true` or `false`.
+    @inlinable
     public static func bool(_ get: @escaping @Sendable (Root) -> Bool) -> Self {
-        Self(BoolKind(get: get))
+        makeBool(get, { get($0.top) })
     }
 
     /// A nested model: `{{#article}}…{{/article}}` pushes it; `{{article.title}}` reads through it.
+    @inlinable
     public static func model<Part>(_ get: @escaping @Sendable (Root) -> Part,
                                    _ fields: @escaping @autoclosure () -> TemplateFields<Part>) -> Self {
-        Self(ModelKind(get: get, fields: fields))
+        makeModel(get, { get($0.top) }, fields, { Frame(top: $0, rest: $1, index: $2, count: $3) })
     }
 
     /// An optional nested model: nil is falsey.
+    @inlinable
     public static func model<Part>(_ get: @escaping @Sendable (Root) -> Part?,
                                    _ fields: @escaping @autoclosure () -> TemplateFields<Part>) -> Self {
-        Self(OptionalModelKind(get: get, fields: fields))
+        makeOptionalModel(get, { get($0.top) }, fields, { Frame(top: $0, rest: $1, index: $2, count: $3) })
     }
 
     /// A list: a section repeats for each item (empty = falsey). Inside, `first()`, `last()` and
     /// `index()` (as swift-mustache offers them, e.g. `{{^last()}}, {{/last()}}`) refer to the innermost list.
+    @inlinable
     public static func list<Item>(_ get: @escaping @Sendable (Root) -> [Item],
                                   _ fields: @escaping @autoclosure () -> TemplateFields<Item>) -> Self {
-        Self(ListKind(get: get, fields: fields))
+        makeList(get, { get($0.top) }, fields, { Frame(top: $0, rest: $1, index: $2, count: $3) })
     }
 
     /// A record whose names are known when the templates compile (the UI strings: `{{t.navLabel}}`):
     /// `keys[i]` names `values[i]`. A name not in `keys` is a compile error with a "did you mean";
     /// a value missing from a too-short array shows as nothing.
+    @inlinable
     public static func record(keys: [String], _ get: @escaping @Sendable (Root) -> [String]) -> Self {
-        let fields = TemplateFields<[String]>(keys.enumerated().map { index, key in
-            (key, TemplateField<[String]>.text { values in index < values.count ? values[index] : "" })
-        })
-        return Self(ModelKind(get: get, fields: { fields }))
+        makeRecord(keys, get, { get($0.top) })
     }
 
     /// A JSON-like value whose names are looked up when a page renders (see `TemplateValue`).
+    @inlinable
     public static func value(_ get: @escaping @Sendable (Root) -> TemplateValue) -> Self {
-        Self(ValueKind(get: get))
+        makeValue(get, { get($0.top) })
     }
 
-    /// This field read through `get` from another type (what `TemplateFields.embedding` uses).
-    func through<Outer>(_ get: @escaping @Sendable (Outer) -> Root) -> TemplateField<Outer> {
-        TemplateField<Outer>(ThroughKind(get: get, inner: kind))
-    }
 }
 
 /// Conformance gives `.model(get)` / `.list(get)` overloads without the fields argument.
@@ -153,14 +207,17 @@ public protocol TemplateModel {
 }
 
 extension TemplateField {
+    @inlinable
     public static func model<Part: TemplateModel>(_ get: @escaping @Sendable (Root) -> Part) -> Self {
         model(get, Part.templateFields)
     }
 
+    @inlinable
     public static func model<Part: TemplateModel>(_ get: @escaping @Sendable (Root) -> Part?) -> Self {
         model(get, Part.templateFields)
     }
 
+    @inlinable
     public static func list<Item: TemplateModel>(_ get: @escaping @Sendable (Root) -> [Item]) -> Self {
         list(get, Item.templateFields)
     }

@@ -34,34 +34,13 @@ public struct TemplateLibrary: Sendable {
                 suggestion: Suggestion.closest(to: name, in: templates.keys.sorted()).map { "did you mean '\($0)'?" })])
         }
         let compiler = Compiler(templates: templates)
-        let root = TableScope<Frame<Root, Void>, Root>(fields: fields, get: { $0.top })
-        let env = Environment<Frame<Root, Void>>(id: compiler.nextID(), scopes: [root], position: nil, pushDynamic: nil)
+        let root = TableScope<Frame<Root>, Root>(fields: fields, get: { $0 })
+        let env = Environment<Frame<Root>>(id: compiler.nextID(), scopes: [root], position: nil, pushDynamic: nil)
         let context = CompileContext(path: template.path, indent: [], strip: [], overrides: [:], depth: 0,
                                      missingPartials: missingPartials)
         let render = compiler.include("template \(name)", label: name, template.nodes, env, context,
                                       Place(line: 1, column: 1), context)
         if !compiler.errors.isEmpty { throw TemplateErrors(compiler.errors) }
         return CompiledTemplate(body: render ?? { _, _ in })
-    }
-}
-
-/// A template compiled for one root type: rendering only calls the tables' accessors and appends bytes.
-public struct CompiledTemplate<Root>: Sendable {
-    let body: Render<Frame<Root, Void>>
-
-    /// Appends the rendered UTF-8 bytes. No string splitting, dictionary lookup or dynamic cast per tag
-    /// (except lookups by name inside `TemplateValue`s). Templates recursing over dynamic data stop
-    /// expanding 100 levels deep.
-    public func render(_ root: Root, into buffer: inout [UInt8]) {
-        var state = RenderState(bytes: [])
-        swap(&state.bytes, &buffer)
-        body(Frame(top: root, rest: (), index: 0, count: -1), &state)
-        swap(&state.bytes, &buffer)
-    }
-
-    public func render(_ root: Root) -> [UInt8] {
-        var bytes: [UInt8] = []
-        render(root, into: &bytes)
-        return bytes
     }
 }

@@ -22,7 +22,7 @@ struct TemplateParser {
         case root
         case section(TagName, inverted: Bool)
         case parent(indentation: [UInt8]?)
-        case blockDefinition
+        case blockDefinition(startsOnNewLine: Bool)
         case blockSite(indentation: [UInt8]?, standalone: Bool)
     }
 
@@ -171,7 +171,8 @@ struct TemplateParser {
         case UInt8(ascii: "="): closing = [UInt8(ascii: "=")] + close
         default: closing = close
         }
-        let searchFrom = sigil == nil ? contentStart : contentStart + 1
+        let sigils = Array("!=#^/><$&{%".utf8)
+        let searchFrom = sigil.map { sigils.contains($0) } == true ? contentStart + 1 : contentStart
         guard let closeAt = find(closing, from: min(searchFrom, bytes.count)) else {
             let expected = String(decoding: closing, as: UTF8.self)
             fail("this tag is never closed with '\(expected)'; close it, or write the text without '\(String(decoding: open, as: UTF8.self))'.",
@@ -209,13 +210,15 @@ struct TemplateParser {
             let indentation = atLineStart ? pending : nil
             position = tagEnd
             pending = []
-            atLineStart = true  // a parent's content starts as if on a new line
+            // A parent's content starts as if on a new line when the tag starts its line.
+            atLineStart = indentation != nil
             return push(Container(kind: .parent(indentation: indentation), name: name, place: place))
         case UInt8(ascii: "$"):
             let name = plainName(inner, at: place)
             if case .parent = stack[stack.count - 1].kind {
-                advance(standalone: standaloneEnd(after: tagEnd), tagEnd: tagEnd)
-                return push(Container(kind: .blockDefinition, name: name, place: place))
+                let standalone = standaloneEnd(after: tagEnd)
+                advance(standalone: standalone, tagEnd: tagEnd)
+                return push(Container(kind: .blockDefinition(startsOnNewLine: standalone != nil), name: name, place: place))
             }
             let indentation = atLineStart ? pending : nil
             let standalone = standaloneEnd(after: tagEnd)
@@ -249,7 +252,10 @@ struct TemplateParser {
 
     private mutating func closeTag(_ name: String, at place: Place, tagEnd: Int) {
         let standalone = standaloneEnd(after: tagEnd)
-        if standalone == nil, !isParentOrDefinitionTop { flushLine() }
+        if standalone == nil, !isParentOrDefinitionTop {
+            // A line that has only a closing tag so far has no content to indent.
+            if pending.isEmpty { atLineStart = false } else { flushLine() }
+        }
         guard stack.count > 1 else {
             fail("'{{/\(name)}}' closes a section that is not open; remove it, or open the section before it.", at: place)
             advance(standalone: standalone, tagEnd: tagEnd)
@@ -268,8 +274,9 @@ struct TemplateParser {
         let container = stack.removeLast()
         finish(container)
         advance(standalone: standalone, tagEnd: tagEnd)
-        if standalone == nil, case .blockDefinition = container.kind {
-            atLineStart = true  // what follows a block inside a parent tag starts as if on a new line
+        if standalone == nil, case .blockDefinition = container.kind, case .parent(let indentation) = stack[stack.count - 1].kind {
+            // What follows a block inside a parent tag starts as if on a new line, when the parent tag starts its line.
+            atLineStart = indentation != nil
         }
     }
 
@@ -287,9 +294,10 @@ struct TemplateParser {
             append(.section(name, inverted: inverted, container.nodes, container.place))
         case .parent(let indentation):
             append(.parent(container.name, indentation: indentation, container.blocks, container.place))
-        case .blockDefinition:
+        case .blockDefinition(let startsOnNewLine):
             nextID += 1
-            let definition = BlockDefinition(id: nextID, name: container.name, nodes: container.nodes, path: path, place: container.place)
+            let definition = BlockDefinition(id: nextID, name: container.name, nodes: container.nodes,
+                                             startsOnNewLine: startsOnNewLine, path: path, place: container.place)
             stack[stack.count - 1].blocks.append(definition)
         case .blockSite(let indentation, let standalone):
             nextID += 1
