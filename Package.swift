@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tabib",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // macOS 15 for Synchronization.Mutex
     products: [
         .executable(name: "tabib", targets: ["tabib"]),
         .library(name: "TabibCore", targets: ["TabibCore"]),
@@ -18,6 +18,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+        // FilePath, for swift-subprocess; Apple's systems have it built in.
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // The event-stream client of the preview's tests; HummingbirdTesting brings the same version.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // cmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -40,6 +45,8 @@ let package = Package(
                 "CQRencode",
                 "CompiledMustache",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ]
         ),
         // The live-reload preview server: wraps the build, never the reverse.
@@ -72,6 +79,13 @@ let package = Package(
         .testTarget(name: "CompiledMustacheTests", dependencies: [
             "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .testTarget(name: "TabibServeTests", dependencies: ["TabibServe", "TabibCore"]),
+        .testTarget(
+            name: "TabibServeTests",
+            dependencies: [
+                "TabibServe", "TabibCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )

@@ -10,6 +10,17 @@ import Testing
             .replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "<\\!--")
     }
 
+    /// The same object as a `JSONLD.Value`, its keys in `.sortedKeys` order.
+    static func value(_ object: Any) -> JSONLD.Value {
+        switch object {
+        case let string as String: .string(string)
+        case let bool as Bool: .bool(bool)
+        case let array as [Any]: .array(array.map(value))
+        case let dictionary as [String: Any]: .object(dictionary.keys.sorted(by: JSONLD.precedes).map { ($0, value(dictionary[$0]!)) })
+        default: preconditionFailure("no JSON-LD value: \(object)")
+        }
+    }
+
     @Test func writesWhatJSONSerializationWrites() {
         let object: [String: Any] = [
             "@context": "https://schema.org",
@@ -24,12 +35,7 @@ import Testing
             "empty": [String: Any](),
             "none": [Any](),
         ]
-        #expect(JSONLD.encode(object) == Self.foundation(object))
-    }
-
-    @Test func fallsBackToFoundationForOtherValues() {
-        let object: [String: Any] = ["count": 3, "ratio": 0.5, "name": "x"]
-        #expect(JSONLD.encode(object) == Self.foundation(object))
+        #expect(JSONLD.encode(Self.value(object)) == Self.foundation(object))
     }
 
     /// Article and entity pages write their objects in a fixed order, which must be the order

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// How far a build has got, told to the optional observer of `SiteBuilder.build(into:progress:)`.
 public enum BuildProgress: Sendable {
@@ -13,9 +13,8 @@ public enum BuildProgress: Sendable {
 }
 
 /// Counts pages finished on any core and tells the observer.
-final class PageCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
+final class PageCounter: Sendable {
+    private let done = Mutex(0)
     private let total: Int
     private let observer: BuildProgress.Observer
 
@@ -25,7 +24,10 @@ final class PageCounter: @unchecked Sendable {
     }
 
     func pageDone() {
-        let count = lock.withLock { done += 1; return done }
+        let count = done.withLock { done in
+            done += 1
+            return done
+        }
         observer(.pages(done: count, total: total))
     }
 }

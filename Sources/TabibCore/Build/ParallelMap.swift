@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs independent work on every core, keeping the results in input order.
 enum ParallelMap {
@@ -50,13 +51,12 @@ enum ParallelMap {
     }
 
     /// The batches the threads of `mapBlocking` finished, collected under a lock.
-    private final class Parts<Output: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [(Int, [Output])] = []
+    private final class Parts<Output: Sendable>: Sendable {
+        private let parts = Mutex<[(Int, [Output])]>([])
 
-        func add(_ batches: [(Int, [Output])]) { lock.withLock { parts += batches } }
+        func add(_ batches: [(Int, [Output])]) { parts.withLock { $0 += batches } }
 
-        func inOrder() -> [Output] { lock.withLock { inInputOrder(parts) } }
+        func inOrder() -> [Output] { parts.withLock { inInputOrder($0) } }
     }
 }
 
@@ -66,9 +66,8 @@ private func inInputOrder<Output>(_ parts: [(Int, [Output])]) -> [Output] {
 }
 
 /// Hands out consecutive ranges of `0..<count`, `batch` at a time, to any thread.
-private final class BatchQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var start = 0
+private final class BatchQueue: Sendable {
+    private let start = Mutex(0)
     private let count: Int
     private let batch: Int
 
@@ -78,7 +77,7 @@ private final class BatchQueue: @unchecked Sendable {
     }
 
     func next() -> Range<Int>? {
-        lock.withLock {
+        start.withLock { start in
             guard start < count else { return nil }
             let range = start..<Swift.min(start + batch, count)
             start = range.upperBound

@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
 
 /// What a finished build reports.
 public struct BuildReport: Sendable {
+    /// The QR codes the build drew, which a build into a folder keeps for the next one.
+    var qrCodes: QRCodeCache?
     public var pagesWritten: Int
     public var filesWritten: Int
     public var duration: Duration
@@ -86,6 +88,8 @@ public struct SiteBuilder: Sendable {
         var pageTemplates: (templates: PageTemplates?, diagnostics: [Diagnostic])?
         /// The shared page parts of the last build, with the disclaimer bodies they show.
         var parts: (parts: PageParts, disclaimers: [RenderedBody])?
+        /// Handouts' QR codes by the URL they encode, loaded from `.tabib-cache/` by the first build.
+        var qrCodes: QRCodeCache?
         public init() {}
     }
 
@@ -171,6 +175,8 @@ public struct SiteBuilder: Sendable {
         cache.parts = (parts, disclaimers)
         var renderer = SiteRenderer(graph: graph, templates: templates, strings: strings, bodies: bodies, parts: parts)
         renderer.handoutPDFs = options.handoutPDFs
+        if cache.qrCodes == nil { cache.qrCodes = QRCodeCache.load(root: options.root) }
+        renderer.qrCodes = cache.qrCodes!
         return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, parsed: content.parsed, stageTimes: times)
     }
 
@@ -229,8 +235,10 @@ public struct SiteBuilder: Sendable {
         times.append(StageTime(stage: "site files", duration: .now - mark))
         progress?(.finished)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        return BuildReport(pagesWritten: written, filesWritten: written + assets, duration: .now - start,
-                           warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times, withheld: prepared.graph.withheld)
+        var report = BuildReport(pagesWritten: written, filesWritten: written + assets, duration: .now - start,
+                                 warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times, withheld: prepared.graph.withheld)
+        report.qrCodes = renderer.qrCodes
+        return report
     }
 
     /// Builds into a folder: new or changed files go to a staging folder first, and are put in place
@@ -241,6 +249,7 @@ public struct SiteBuilder: Sendable {
             var report = try await build(into: directory, progress: progress)
             let mark = ContinuousClock.now
             let changes = try directory.commit()
+            report.qrCodes?.save(root: options.root)
             if directory.updating { report.changes = changes }
             report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark))
             report.duration += .now - mark

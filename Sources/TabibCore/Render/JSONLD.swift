@@ -18,17 +18,6 @@ enum JSONLD {
         return scriptSafe(text)
     }
 
-    static func encode(_ object: [String: Any]) -> String {
-        var text = ""
-        if !write(object, into: &text) {
-            // A value of a type the writer does not know: Foundation's serializer decides.
-            guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-                  let serialized = String(data: data, encoding: .utf8) else { return "{}" }
-            text = serialized
-        }
-        return scriptSafe(text)
-    }
-
     private static func scriptSafe(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
         return text.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "<\\!--")
@@ -65,36 +54,5 @@ enum JSONLD {
     static func precedes(_ a: String, _ b: String) -> Bool {
         a.compare(b, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.startIndex..<a.endIndex,
                   locale: NSLocale.system) == .orderedAscending
-    }
-
-    /// Writes what `JSONSerialization` writes with `[.sortedKeys, .withoutEscapingSlashes]`, byte for
-    /// byte, for strings, booleans, arrays and string-keyed dictionaries, several times faster; false
-    /// for any other value.
-    static func write(_ value: Any, into text: inout String) -> Bool {
-        switch value {
-        case let string as String:
-            JSONString.append(string, to: &text)
-        case let bool as Bool:
-            text += bool ? "true" : "false"
-        case let dictionary as [String: Any]:
-            text += "{"
-            for (i, key) in dictionary.keys.sorted(by: precedes).enumerated() {
-                if i > 0 { text += "," }
-                JSONString.append(key, to: &text)
-                text += ":"
-                guard write(dictionary[key]!, into: &text) else { return false }
-            }
-            text += "}"
-        case let array as [Any]:
-            text += "["
-            for (i, element) in array.enumerated() {
-                if i > 0 { text += "," }
-                guard write(element, into: &text) else { return false }
-            }
-            text += "]"
-        default:
-            return false
-        }
-        return true
     }
 }

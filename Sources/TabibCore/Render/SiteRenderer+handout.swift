@@ -18,7 +18,7 @@ extension SiteRenderer {
             keyPoints: meta.handoutPoints.isEmpty ? [meta.summary ?? meta.title] : meta.handoutPoints,
             pdfURL: handoutPDFs ? sitePath + Self.pdfName(file) : nil,
             dates: reviewDates(meta, language: code),
-            qr: QRCode.svg(for: articleURL, label: language.handoutQRLabel + " " + articleURL),
+            qr: qrCodes.symbol(for: articleURL)?.svg(label: language.handoutQRLabel + " " + articleURL),
             redFlags: HandoutPage.RedFlags(bodies.bodies[i].redFlags),
             sources: meta.sources.isEmpty ? nil : meta.sources.map(\.title).joined(separator: "; "),
             clinicalReview: meta.review.map { ClinicalReviewNotice(note: $0.note ?? "") },

@@ -32,6 +32,8 @@ public struct SiteRenderer: Sendable {
     let parts: PageParts
     /// Whether each handout links to its PDF, which a build with PDFs writes beside it.
     public var handoutPDFs = false
+    /// Handouts' QR codes, kept between builds.
+    var qrCodes = QRCodeCache()
 
     public init(graph: SiteGraph, templates: PageTemplates, strings: UIStrings, bodies: RenderedBodies) {
         self.init(graph: graph, templates: templates, strings: strings, bodies: bodies,

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// A browser process started with `--remote-debugging-pipe`, and the pipe to it: the browser reads
 /// DevTools commands on its descriptor 3 and writes replies and events on its descriptor 4, each a
@@ -10,7 +11,7 @@ import Glibc
 ///
 /// This is the only file that spawns processes or touches descriptors by hand, and it is written for
 /// Linux and glibc, where tabib builds its PDFs.
-final class DevToolsPipe: @unchecked Sendable {
+final class DevToolsPipe: Sendable {
     /// Why a command or a wait ended without its answer.
     enum Failure: Error, Sendable {
         /// The browser closed the pipe or exited.
@@ -28,22 +29,28 @@ final class DevToolsPipe: @unchecked Sendable {
     let processID: pid_t
 
     private let socket: Int32
-    /// Held while writing one message, so messages never interleave, and to close the socket.
-    private let writeLock = NSLock()
-    private var socketOpen = true
+    /// Whether the socket is open; held while writing one message, so messages never interleave, and to close the socket.
+    private let socketOpen = Mutex(true)
 
-    /// Guards everything below.
-    private let lock = NSLock()
-    private var nextID = 0
-    private var replies: [Int: CheckedContinuation<DevToolsMessage, any Error>] = [:]
-    /// Events of watched sessions that nobody waited for yet.
-    private var buffered: [String: [DevToolsMessage]] = [:]
-    private var eventWaiters: [Int: EventWaiter] = [:]
-    private var pipeClosed = false
-    /// Set once the process has ended, before it is reaped, so `terminate` never signals a stranger.
-    private var exited = false
-    private var ending: Ending?
-    private var exitWaiters: [Int: CheckedContinuation<Ending?, Never>] = [:]
+    private struct State {
+        var nextID = 0
+        var replies: [Int: CheckedContinuation<DevToolsMessage, any Error>] = [:]
+        /// Events of watched sessions that nobody waited for yet.
+        var buffered: [String: [DevToolsMessage]] = [:]
+        var eventWaiters: [Int: EventWaiter] = [:]
+        var pipeClosed = false
+        /// Set once the process has ended, before it is reaped, so `terminate` never signals a stranger.
+        var exited = false
+        var ending: Ending?
+        var exitWaiters: [Int: CheckedContinuation<Ending?, Never>] = [:]
+
+        mutating func newID() -> Int {
+            nextID += 1
+            return nextID
+        }
+    }
+
+    private let state = Mutex(State())
 
     private struct EventWaiter {
         var sessionID: String
@@ -97,15 +104,12 @@ final class DevToolsPipe: @unchecked Sendable {
     /// Chromium's reply. Throws `Failure` or, when the task is cancelled, `CancellationError`.
     func send(_ method: String, _ params: [String: DevToolsMessage.Value] = [:], session sessionID: String? = nil,
               deadline: ContinuousClock.Instant) async throws -> DevToolsMessage {
-        let id = lock.withLock { () -> Int in
-            nextID += 1
-            return nextID
-        }
+        let id = state.withLock { $0.newID() }
         let reply = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<DevToolsMessage, any Error>) in
-                let open = lock.withLock { () -> Bool in
-                    guard !pipeClosed else { return false }
-                    replies[id] = continuation
+                let open = state.withLock { state -> Bool in
+                    guard !state.pipeClosed else { return false }
+                    state.replies[id] = continuation
                     return true
                 }
                 guard open else { return continuation.resume(throwing: Failure.closed) }
@@ -124,30 +128,27 @@ final class DevToolsPipe: @unchecked Sendable {
 
     /// Starts keeping the events of page session `sessionID`, for `event(in:)`.
     func watch(_ sessionID: String) {
-        lock.withLock { buffered[sessionID] = buffered[sessionID] ?? [] }
+        state.withLock { $0.buffered[sessionID] = $0.buffered[sessionID] ?? [] }
     }
 
     /// Stops keeping the events of page session `sessionID` and forgets those kept.
     func forget(_ sessionID: String) {
-        lock.withLock { _ = buffered.removeValue(forKey: sessionID) }
+        state.withLock { _ = $0.buffered.removeValue(forKey: sessionID) }
     }
 
     /// The first event of the watched session `sessionID` that `matches`, kept or still to come.
     func event(in sessionID: String, deadline: ContinuousClock.Instant,
                where matches: @escaping @Sendable (DevToolsMessage) -> Bool) async throws -> DevToolsMessage {
-        let id = lock.withLock { () -> Int in
-            nextID += 1
-            return nextID
-        }
+        let id = state.withLock { $0.newID() }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<DevToolsMessage, any Error>) in
                 enum Outcome { case kept(DevToolsMessage), closed, waiting }
-                let outcome = lock.withLock { () -> Outcome in
-                    if let index = buffered[sessionID]?.firstIndex(where: matches) {
-                        return .kept(buffered[sessionID]!.remove(at: index))
+                let outcome = state.withLock { state -> Outcome in
+                    if let index = state.buffered[sessionID]?.firstIndex(where: matches) {
+                        return .kept(state.buffered[sessionID]!.remove(at: index))
                     }
-                    guard !pipeClosed else { return .closed }
-                    eventWaiters[id] = EventWaiter(sessionID: sessionID, matches: matches, continuation: continuation)
+                    guard !state.pipeClosed else { return .closed }
+                    state.eventWaiters[id] = EventWaiter(sessionID: sessionID, matches: matches, continuation: continuation)
                     return .waiting
                 }
                 switch outcome {
@@ -167,34 +168,31 @@ final class DevToolsPipe: @unchecked Sendable {
     /// returns how it ended; nil when the deadline passed first. Cancelling the task does not cut
     /// this short: whoever started a browser must see it gone.
     func waitForExit(deadline: ContinuousClock.Instant? = nil) async -> Ending? {
-        let id = lock.withLock { () -> Int in
-            nextID += 1
-            return nextID
-        }
+        let id = state.withLock { $0.newID() }
         return await withCheckedContinuation { continuation in
-            let ended = lock.withLock { () -> Ending? in
-                if ending == nil { exitWaiters[id] = continuation }
-                return ending
+            let ended = state.withLock { state -> Ending? in
+                if state.ending == nil { state.exitWaiters[id] = continuation }
+                return state.ending
             }
             if let ended { return continuation.resume(returning: ended) }
             if let deadline {
                 schedule(at: deadline) { [self] in
-                    lock.withLock { exitWaiters.removeValue(forKey: id) }?.resume(returning: nil)
+                    state.withLock { $0.exitWaiters.removeValue(forKey: id) }?.resume(returning: nil)
                 }
             }
         }
     }
 
     /// Whether the browser still reads commands: false once it closed its end.
-    var isOpen: Bool { lock.withLock { !pipeClosed } }
+    var isOpen: Bool { state.withLock { !$0.pipeClosed } }
 
     /// How the process ended, once it has.
-    var exitDescription: Ending? { lock.withLock { ending } }
+    var exitDescription: Ending? { state.withLock { $0.ending } }
 
     /// Kills the browser at once (SIGKILL); the reaping thread then collects it.
     func terminate() {
-        lock.withLock {
-            if !exited { _ = kill(processID, SIGKILL) }
+        state.withLock { state in
+            if !state.exited { _ = kill(processID, SIGKILL) }
         }
     }
 
@@ -206,16 +204,16 @@ final class DevToolsPipe: @unchecked Sendable {
     }
 
     private func failReply(_ id: Int, with error: any Error) {
-        lock.withLock { replies.removeValue(forKey: id) }?.resume(throwing: error)
+        state.withLock { $0.replies.removeValue(forKey: id) }?.resume(throwing: error)
     }
 
     private func failEvent(_ id: Int, with error: any Error) {
-        lock.withLock { eventWaiters.removeValue(forKey: id) }?.continuation.resume(throwing: error)
+        state.withLock { $0.eventWaiters.removeValue(forKey: id) }?.continuation.resume(throwing: error)
     }
 
     /// Writes all of `data`; false when the pipe is closed.
     private func write(_ data: Data) -> Bool {
-        writeLock.withLock {
+        socketOpen.withLock { socketOpen in
             guard socketOpen else { return false }
             return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
                 var offset = 0
@@ -250,17 +248,17 @@ final class DevToolsPipe: @unchecked Sendable {
             }
             pending.removeFirst(messageStart)
         }
-        writeLock.withLock {
+        socketOpen.withLock { socketOpen in
             socketOpen = false
             close(socket)
         }
-        let (waitingReplies, waitingEvents) = lock.withLock {
-            pipeClosed = true
+        let (waitingReplies, waitingEvents) = state.withLock { state in
+            state.pipeClosed = true
             defer {
-                replies = [:]
-                eventWaiters = [:]
+                state.replies = [:]
+                state.eventWaiters = [:]
             }
-            return (Array(replies.values), Array(eventWaiters.values))
+            return (Array(state.replies.values), Array(state.eventWaiters.values))
         }
         waitingReplies.forEach { $0.resume(throwing: Failure.closed) }
         waitingEvents.forEach { $0.continuation.resume(throwing: Failure.closed) }
@@ -268,16 +266,16 @@ final class DevToolsPipe: @unchecked Sendable {
 
     private func deliver(_ message: DevToolsMessage) {
         if let id = message.id {
-            lock.withLock { replies.removeValue(forKey: id) }?.resume(returning: message)
+            state.withLock { $0.replies.removeValue(forKey: id) }?.resume(returning: message)
             return
         }
         guard let sessionID = message.sessionID else { return }
-        let waiter = lock.withLock { () -> EventWaiter? in
-            if let (id, waiter) = eventWaiters.first(where: { $0.value.sessionID == sessionID && $0.value.matches(message) }) {
-                eventWaiters[id] = nil
+        let waiter = state.withLock { state -> EventWaiter? in
+            if let (id, waiter) = state.eventWaiters.first(where: { $0.value.sessionID == sessionID && $0.value.matches(message) }) {
+                state.eventWaiters[id] = nil
                 return waiter
             }
-            buffered[sessionID]?.append(message)
+            state.buffered[sessionID]?.append(message)
             return nil
         }
         waiter?.continuation.resume(returning: message)
@@ -290,18 +288,18 @@ final class DevToolsPipe: @unchecked Sendable {
         // `terminate` may still signal it.
         var info = siginfo_t()
         while waitid(P_PID, id_t(processID), &info, WEXITED | WNOWAIT) == -1, errno == EINTR {}
-        lock.withLock { exited = true }
+        state.withLock { $0.exited = true }
         var status: Int32 = 0
         while waitpid(processID, &status, 0) == -1, errno == EINTR {}
         let signal = status & 0x7f
         let description = signal == 0 ? "exit status \((status >> 8) & 0xff)" : "signal \(signal)"
-        writeLock.withLock {
+        socketOpen.withLock { socketOpen in
             if socketOpen { shutdown(socket, Int32(SHUT_RDWR)) }
         }
-        let waiters = lock.withLock {
-            ending = description
-            defer { exitWaiters = [:] }
-            return Array(exitWaiters.values)
+        let waiters = state.withLock { state in
+            state.ending = description
+            defer { state.exitWaiters = [:] }
+            return Array(state.exitWaiters.values)
         }
         waiters.forEach { $0.resume(returning: description) }
     }
