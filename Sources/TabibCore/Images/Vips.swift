@@ -31,6 +31,7 @@ enum Vips {
     /// every core already). Nil when it could not start.
     private static let started: VipsError? = {
         guard vips_init("tabib") == 0 else { return takeError(or: "libvips could not start") }
+        tabib_vips_quiet()
         vips_cache_set_max(0)
         vips_concurrency_set(1)
         return nil
