@@ -131,6 +131,27 @@ import Testing
         #expect(build.written.contains("id/artikel/a/index.html"))
     }
 
+    @Test func handoutPrintsTheWidestFileAndLeavesScreenOnlyFiguresOff() async throws {
+        let (print, screen) = (TestPNG.make(width: 1000, height: 500), TestPNG.make(width: 600, height: 400))
+        let site = try Self.site("![Betis](betis.png \"Untuk dicetak.\")\n\n![Layar](layar.png \"Hanya di layar.\")",
+                                 images: ["betis.png": print, "layar.png": screen])
+        try site.write("content/images/layar.png.yaml", Self.credit + "\nscreenOnly: true\n")
+        let (output, _) = try await Self.build(site)
+        let handout = try #require(output.text("id/selebaran/a/index.html"))
+        let start = try #require(handout.range(of: "<div class=\"handout-figures\">"))
+        let end = try #require(handout.range(of: "</div>", range: start.upperBound..<handout.endIndex))
+        #expect(String(handout[start.lowerBound..<end.upperBound]) == """
+        <div class="handout-figures">
+        <figure class="figure handout-figure">
+        <img src="/images/betis.\(Self.hash(print)).1000.jpg" alt="Betis" width="1000" height="500">
+        <figcaption>Untuk dicetak. <span class="credit">Ilustrasi: tim · CC BY 4.0</span></figcaption>
+        </figure>
+        </div>
+        """)
+        #expect(!handout.contains("layar."))
+        #expect(output.text("id/artikel/a/index.html")?.contains("<figure class=\"figure screen-only\">") == true)
+    }
+
     // MARK: Bad images, each with its whole diagnostic
 
     @Test func missingImageFileSuggestsTheClosestName() async throws {

@@ -23,6 +23,8 @@ extension SiteRenderer {
         handout["qr"] = QRCode.svg(for: articleURL, label: language.handoutQRLabel + " " + articleURL) ?? false
         let redFlags = bodies.bodies[i].redFlags
         handout["redFlags"] = redFlags.isEmpty ? false : ["items": redFlags]
+        let figures = bodies.bodies[i].printedFigures
+        handout["figures"] = figures.isEmpty ? false : ["items": figures]
         handout["sources"] = meta.sources.isEmpty ? false : meta.sources.map(\.title).joined(separator: "; ")
         handout["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
         let disclaimer = language.disclaimer
