@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tabib", targets: ["tabib"]),
         .library(name: "TabibCore", targets: ["TabibCore"]),
+        .library(name: "CompiledMustache", targets: ["CompiledMustache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -44,8 +45,8 @@ let package = Package(
                 "CCmarkGFM",
                 "CQRencode",
                 "CVips",
+                "CompiledMustache",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The live-reload preview server: wraps the build, never the reverse.
@@ -68,7 +69,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Mustache templates compiled against typed page models: no dependencies, by design.
+        .target(name: "CompiledMustache", exclude: ["README.md"]),
+        .executableTarget(name: "CompiledMustacheBenchmark", dependencies: [
+            "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),
+        ], path: "Benchmarks/CompiledMustacheBenchmark"),
         .testTarget(name: "TabibCoreTests", dependencies: ["TabibCore"]),
+        // swift-mustache only as the reference the differential tests compare with.
+        .testTarget(name: "CompiledMustacheTests", dependencies: [
+            "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "TabibServeTests", dependencies: ["TabibServe", "TabibCore"]),
     ]
 )

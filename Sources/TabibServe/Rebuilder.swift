@@ -29,7 +29,7 @@ struct Rebuilder: Sendable {
         do {
             build = try await incremental.build(into: output, changed: trigger.isEmpty ? nil : Set(trigger))
         } catch {
-            site.publish(BuildProblems(error.diagnostics))
+            site.publish(BuildProblems(SourceLines.attach(error.diagnostics, root: full.options.root)))
             return report(.failed(diagnostics: error.diagnostics, trigger: trigger))
         }
         let written = output.files

@@ -42,7 +42,7 @@ struct Build: AsyncParsableCommand {
                 try await builder.build(toDirectory: destination, progress: display?.observer)
             }
             display?.finish()
-            Console.report(report.warnings)
+            Console.report(report.warnings, root: site.rootURL)
             let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
             let changed = report.changes.map { "; \($0.written) \($0.written == 1 ? "file" : "files") changed, \($0.removed) removed" } ?? ""
             // An update writes only what changed: "Built" is true of both ways, "Wrote" of a new output only.
@@ -50,7 +50,7 @@ struct Build: AsyncParsableCommand {
             if timings { print("  " + SiteBuilder.describe(report.stageTimes)) }
         } catch {
             display?.finish()
-            Console.report(error.diagnostics)
+            Console.report(error.diagnostics, root: site.rootURL)
             Console.error("The build failed; \(destination.path) was left as it was.")
             throw ExitCode(1)
         }

@@ -36,11 +36,11 @@ struct Serve: AsyncParsableCommand {
                     Self.say("Serving \(root) at \(url)  (Ctrl-C to stop)")
                     if exposed { Self.say("Note: --host \(host) makes the preview reachable from other machines.") }
                 case let .built(summary):
-                    Console.report(summary.warnings)
+                    Console.report(summary.warnings, root: URL(fileURLWithPath: root))
                     Self.say(summary.description)
                     if timings { Self.say("  \(summary.stageText)") }
                 case let .failed(diagnostics, trigger):
-                    Console.report(diagnostics)
+                    Console.report(diagnostics, root: URL(fileURLWithPath: root))
                     Console.error(trigger.isEmpty
                         ? "The site does not build; fix the errors above and save: the preview follows."
                         : "The rebuild failed; the last good version stays served and the open pages show the errors.")

@@ -48,7 +48,7 @@ import Testing
         """)
     }
 
-    @Test func malformedYAMLNamesItsPosition() async throws {
+    @Test func malformedYAMLNamesWhereTheProblemStarts() async throws {
         let site = try TestSite("""
         -- content/id/articles/a.md --
         ---
@@ -58,7 +58,7 @@ import Testing
         ---
         """)
         #expect(await site.errors() == """
-        content/id/articles/a.md:4:5: error: the YAML is malformed: did not find expected ',' or ']'; check the indentation and quote values that contain ':' or start with a special character.
+        content/id/articles/a.md:3:10: error: the list opened here with '[' is never closed; add ']' after its last item, such as [a, b].
         """)
     }
 
@@ -205,7 +205,7 @@ import Testing
         let site = try TestSite("")
         try site.write("templates/page.mustache", "{{<layout}}{{$main}}\n<h1>{{#page}}{{title}}</h1>\n{{/main}}{{/layout}}\n")
         #expect(await site.errors() == """
-        templates/page.mustache:3:4: error: the template has a syntax error (a section is closed with another name than it was opened with); fix the tag here.
+        templates/page.mustache:3:1: error: '{{/main}}' does not close 'page', opened at line 2, column 5; close 'page' first.
         """)
     }
 
@@ -260,7 +260,7 @@ import Testing
         #expect(errors == [
             "content/id/articles/a.md:4:7: error: 'date' must be a date written as YYYY-MM-DD, such as 2026-11-20; '2026-13-01' is not one.",
             "content/id/articles/b.md:6:1: error: unknown key 'draf' in the front matter of an article; fix its spelling or remove it.",
-            "templates/home.mustache:2:1: error: the template has a syntax error (a section is opened but never closed); fix the tag here.",
+            "templates/home.mustache:1:1: error: '{{#x}}' is never closed; add {{/x}} where it should end.",
         ])
     }
 

@@ -77,6 +77,8 @@ public struct SiteBuilder: Sendable {
         /// The templates and UI strings last loaded, with the languages the strings were loaded for.
         var templates: (templates: TemplateSet?, diagnostics: [Diagnostic])?
         var strings: (languages: [Language], defaultLanguage: String, strings: UIStrings?, diagnostics: [Diagnostic])?
+        /// The templates compiled against the page models with those strings' keys.
+        var pageTemplates: (templates: PageTemplates?, diagnostics: [Diagnostic])?
         /// The shared page parts of the last build, with the disclaimer bodies they show.
         var parts: (parts: PageParts, disclaimers: [RenderedBody])?
         public init() {}
@@ -124,6 +126,17 @@ public struct SiteBuilder: Sendable {
         }
         cache.strings = (config.languages, config.defaultLanguage, strings, stringDiagnostics)
         diagnostics += stringDiagnostics
+        // Every template against its page model, before any page renders: `{{t.x}}` needs the strings' keys.
+        let compiled: (templates: PageTemplates?, diagnostics: [Diagnostic])
+        if sameStrings, let cached = cache.pageTemplates {
+            compiled = cached
+        } else if let templates, let strings {
+            compiled = PageTemplates.compile(templates, strings: strings, defaultLanguage: config.defaultLanguage)
+        } else {
+            compiled = (nil, [])
+        }
+        cache.pageTemplates = compiled
+        diagnostics += compiled.diagnostics
         lap("templates")
         let reusedGraph = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }
         let (graph, graphDiagnostics) = reusedGraph ?? SiteGraph.build(content)
@@ -131,8 +144,9 @@ public struct SiteBuilder: Sendable {
         if reusedGraph == nil || !sameStrings { cache.parts = nil }
         cache.graph = graph.map { ($0, graphDiagnostics) }
         diagnostics += graphDiagnostics
+        if let graph { diagnostics += RenderPrerequisites.check(graph) }
         lap("graph")
-        guard let graph, let strings, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        guard let graph, let strings, let templates = compiled.templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let (images, imageDiagnostics) = ImageCatalog.load(root: options.root, config: config, reusing: &cache.images)
         diagnostics += imageDiagnostics
         lap("images")

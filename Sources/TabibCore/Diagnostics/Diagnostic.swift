@@ -14,21 +14,28 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
     public var location: SourceLocation?
     /// Further lines, such as "did you mean 'dehidrasi' (content/id/causes/dehidrasi.md)?".
     public var notes: [String]
+    /// The text of the line `location` points at, as written (without its line break), shown under the
+    /// message with a caret at the column; nil when unknown. Filled at load or by `SourceLines.attach`.
+    public var sourceLine: String?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation? = nil, notes: [String] = []) {
+    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation? = nil, notes: [String] = [],
+                sourceLine: String? = nil) {
         self.severity = severity
         self.code = code
         self.message = message
         self.location = location
         self.notes = notes
+        self.sourceLine = sourceLine
     }
 
-    public static func error(_ code: String, _ message: String, at location: SourceLocation? = nil, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.error, code, message, at: location, notes: notes)
+    public static func error(_ code: String, _ message: String, at location: SourceLocation? = nil, notes: [String] = [],
+                             sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, notes: notes, sourceLine: sourceLine)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.warning, code, message, at: location, notes: notes)
+    public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil, notes: [String] = [],
+                               sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, notes: notes, sourceLine: sourceLine)
     }
 
     public var description: String {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `tabib check --format json`: one object per diagnostic with file, line, column, severity, a stable
-/// code, the message and its notes, plus the counts.
+/// code, the message, its notes and the text of the line it points at (`sourceLine`), plus the counts.
 public enum DiagnosticJSON {
     public static func encode(_ diagnostics: [Diagnostic]) -> String {
         struct Item: Encodable {
@@ -12,6 +12,7 @@ public enum DiagnosticJSON {
             var code: String
             var message: String
             var notes: [String]
+            var sourceLine: String?
         }
         struct Report: Encodable {
             var diagnostics: [Item]
@@ -21,7 +22,7 @@ public enum DiagnosticJSON {
         let report = Report(
             diagnostics: diagnostics.sorted().map {
                 Item(file: $0.location?.path, line: $0.location?.line, column: $0.location?.column, severity: $0.severity.rawValue,
-                     code: $0.code, message: $0.message, notes: $0.notes)
+                     code: $0.code, message: $0.message, notes: $0.notes, sourceLine: $0.sourceLine)
             },
             errors: diagnostics.errors.count, warnings: diagnostics.warnings.count)
         let encoder = JSONEncoder()

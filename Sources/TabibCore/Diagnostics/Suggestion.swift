@@ -1,6 +1,7 @@
-/// "Did you mean …?": the closest candidate by edit distance, when it is close enough to be a likely typo.
-enum Suggestion {
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+/// "Did you mean …?": the closest candidate by edit distance, when it is close enough to be a likely typo
+/// (front matter keys, language folders, ids, and the command line's subcommands).
+public enum Suggestion {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         var best: (String, Int, Bool)?
         for candidate in candidates {

@@ -160,9 +160,12 @@ public struct ContentLoader: Sendable {
         let split: FrontMatterParser.Split
         switch FrontMatterParser.split(text, path: path, kind: kind) {
         case let .success(value): split = value
-        case let .failure(diagnostic): return (nil, [diagnostic])
+        case let .failure(diagnostic): return (nil, SourceLines.attach([diagnostic], text: text, path: path))
         }
-        let (meta, diagnostics) = FrontMatterParser.parse(split.yaml, path: path, kind: kind, languages: languages)
+        if let stray = YAMLErrorExplainer.strayFence(split, path: path, kind: kind) { return (nil, [stray]) }
+        let (meta, found) = FrontMatterParser.parse(split.yaml, path: path, kind: kind, languages: languages)
+        // The lines are at hand here; the other stages' diagnostics get theirs from `SourceLines.attach(_:root:)`.
+        let diagnostics = SourceLines.attach(found, text: text, path: path)
         guard let meta else { return (nil, diagnostics) }
         let id = String(path.split(separator: "/").last!.dropLast(3))
         return (ContentFile(path: path, kind: kind, language: language, id: id, meta: meta, body: split.body, bodyStartLine: split.bodyStartLine), diagnostics)

@@ -39,10 +39,8 @@ struct YAMLValueReader {
             return try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
         } catch let error as YamlError {
             switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                diagnostics.append(.error("yaml-syntax",
-                    "the YAML is malformed: \(problem); check the indentation and quote values that contain ':' or start with a special character.",
-                    at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)))
+            case .scanner, .parser, .composer:
+                diagnostics.append(YAMLErrorExplainer.diagnostic(for: error, yaml: yaml, path: path, lineOffset: lineOffset))
             case let .duplicatedKeysInMapping(duplicates, context):
                 diagnostics.append(.error("duplicate-key",
                     "the key '\(duplicates.joined(separator: "', '"))' is written twice; keep one of them.",

@@ -1,13 +1,13 @@
 /// The parts of pages that many pages share, made once when the renderer is made rather than once per
-/// page: each language's fixed layout keys, the link card of every page in every language, the dates
-/// the front matter names written out, and the article index that related articles are ranked with.
+/// page: each language's fixed layout, the link card of every page in every language, the dates the
+/// front matter names written out, and the article index that related articles are ranked with.
 /// Immutable after `init`, so it depends on the templates too: each card carries its link rendered once
 /// through `partials/link`, which lists show with `{{{link}}}` instead of rendering it on every page.
-final class PageParts: @unchecked Sendable {
+final class PageParts: Sendable {
     /// What every page of one language shows the same way.
-    struct Language {
-        /// `lang`, `dir`, `siteTitle`, `stylesheet`, `homeURL`, `t`, `nav` and, when there is one, `disclaimerURL`.
-        let layout: [String: Any]
+    struct Language: Sendable {
+        /// `lang`, `dir`, `siteTitle`, `stylesheet`, `homeURL`, `t`, `nav` and `disclaimerURL`.
+        let layout: LanguageLayout
         let title: String
         let homePath: String
         /// Every section's index page, in `Section.allCases` order.
@@ -15,7 +15,7 @@ final class PageParts: @unchecked Sendable {
         /// `Routes.handout` up to the article's slug.
         let handoutPrefix: String
         /// The language switcher of a page that has no counterpart in any language (handouts, 404).
-        let switcherAlone: [[String: Any]]
+        let switcherAlone: [PageLayout.SwitcherEntry]
         /// The language's name, and what the switcher says of it when a page is not written in it.
         let name: String
         let notTranslated: String
@@ -24,17 +24,8 @@ final class PageParts: @unchecked Sendable {
         /// What handouts print besides the article: their title's prefix, the QR code's label, the clinic.
         let handoutTitle: String
         let handoutQRLabel: String
-        let clinic: [String: Any]
+        let clinic: HandoutPage.Clinic
         let dates: DateText
-    }
-
-    /// A page as other pages list it, in one language.
-    struct LinkCard {
-        let title: String
-        let path: String
-        /// What templates read: `title`, `url`, `summary`, `otherLanguage`, `hreflang`, `languageName`, `evidence`,
-        /// and `link` when the templates have `partials/link`.
-        let context: [String: Any]
     }
 
     let origin: String
@@ -52,7 +43,7 @@ final class PageParts: @unchecked Sendable {
     /// The partial a card's `link` is rendered with.
     static let linkTemplate = "partials/link"
 
-    init(graph: SiteGraph, strings: UIStrings, bodies: RenderedBodies, templates: TemplateSet) {
+    init(graph: SiteGraph, strings: UIStrings, bodies: RenderedBodies, templates: PageTemplates) {
         let config = graph.config
         let routes = graph.routes
         let basePath = config.basePath
@@ -73,21 +64,21 @@ final class PageParts: @unchecked Sendable {
         var languages: [String: Language] = [:]
         for language in config.languages {
             let code = language.code
-            var layout: [String: Any] = [
-                "lang": code,
-                "dir": language.isRightToLeft ? "rtl" : "ltr",
-                "siteTitle": language.title,
-                "stylesheet": routes.stylesheet,
-                "homeURL": routes.home(code),
-                "t": strings.strings(code),
-                "nav": [
-                    ["label": strings.text("navHome", code), "url": routes.home(code)],
-                    ["label": strings.text("navArticles", code), "url": routes.index(.articles, language: code)],
-                    ["label": strings.text("navConditions", code), "url": routes.index(.conditions, language: code)],
-                    ["label": strings.text("navCauses", code), "url": routes.index(.causes, language: code)],
+            let table = strings.strings(code)
+            let layout = LanguageLayout(
+                lang: code,
+                dir: language.isRightToLeft ? "rtl" : "ltr",
+                siteTitle: language.title,
+                stylesheet: routes.stylesheet,
+                homeURL: routes.home(code),
+                t: templates.stringKeys.map { table[$0] ?? strings.text($0, code) },
+                nav: [
+                    .init(label: strings.text("navHome", code), url: routes.home(code)),
+                    .init(label: strings.text("navArticles", code), url: routes.index(.articles, language: code)),
+                    .init(label: strings.text("navConditions", code), url: routes.index(.conditions, language: code)),
+                    .init(label: strings.text("navCauses", code), url: routes.index(.causes, language: code)),
                 ],
-            ]
-            if let disclaimer = routes.resolve(disclaimerKey, language: code) { layout["disclaimerURL"] = disclaimer.path }
+                disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path)
             var disclaimer: (String, String, String?)?
             if let file = graph.bestFile(disclaimerKey, language: code), let i = graph.index[disclaimerKey]?[file.language] {
                 let html = bodies.bodies[i].html
@@ -98,14 +89,14 @@ final class PageParts: @unchecked Sendable {
                 indexPaths: Section.allCases.map { ($0, routes.index($0, language: code)) },
                 handoutPrefix: basePath + "\(code)/\(language.segment(.handouts))/",
                 switcherAlone: config.languages.map { other in
-                    ["code": other.code, "name": other.name, "url": routes.home(other.code), "current": other.code == code,
-                     "missing": true, "missingLabel": strings.text("notTranslated", other.code)]
+                    .init(code: other.code, name: other.name, url: routes.home(other.code), current: other.code == code,
+                          missing: true, missingLabel: strings.text("notTranslated", other.code))
                 },
                 name: language.name, notTranslated: strings.text("notTranslated", code),
                 disclaimer: disclaimer,
                 handoutTitle: strings.text("handoutTitle", code), handoutQRLabel: strings.text("handoutQRLabel", code),
-                clinic: ["name": config.clinic.name ?? language.title, "contact": config.clinic.contact ?? false,
-                         "emergencyNumber": config.clinic.emergencyNumber ?? false],
+                clinic: .init(name: config.clinic.name ?? language.title, contact: config.clinic.contact,
+                              emergencyNumber: config.clinic.emergencyNumber),
                 dates: DateText(locale: language.locale, days: days[code] ?? []))
         }
         self.languages = languages
@@ -118,31 +109,23 @@ final class PageParts: @unchecked Sendable {
             for (key, files) in graph.index {
                 guard let target = routes.resolve(key, language: language.code), let i = files[target.language] else { continue }
                 let meta = graph.files[i].meta
-                // Every key is always set: Mustache looks a missing key up in the enclosing contexts.
-                let card = LinkCard(title: meta.title, path: target.path, context: [
-                    "title": meta.title, "url": target.path, "summary": meta.summary ?? "",
-                    "otherLanguage": target.language != language.code, "hreflang": target.language,
-                    "languageName": languages[target.language]?.name ?? target.language,
-                    "evidence": false,
-                ])
+                let card = LinkCard(title: meta.title, url: target.path, summary: meta.summary ?? "",
+                                    otherLanguage: target.language != language.code, hreflang: target.language,
+                                    languageName: languages[target.language]?.name ?? target.language)
                 byKey[key] = card
                 unrendered.append((language.code, key, card))
             }
             cards[language.code] = byKey
         }
-        if templates.has(Self.linkTemplate) {
+        if let link = templates.link {
             // The link partial sees the card and, around it, what every page of its language shows.
-            let jobs = unrendered.map { LinkContext(value: languages[$0.language]!.layout.merging($0.card.context) { _, card in card }) }
-            let links = ParallelMap.mapBlocking(jobs) { context in
-                var html = templates.render(context.value, template: Self.linkTemplate)!
+            let partials = unrendered.map { LinkPartial(language: languages[$0.language]!.layout, card: $0.card) }
+            let links = ParallelMap.mapBlocking(partials) { partial in
+                var html = String(decoding: link.render(partial), as: UTF8.self)
                 if html.last?.isNewline == true { html.removeLast() }
                 return html
             }
-            for ((language, key, card), link) in zip(unrendered, links) {
-                var context = card.context
-                context["link"] = RenderedLink(renderText: link)
-                cards[language]![key] = LinkCard(title: card.title, path: card.path, context: context)
-            }
+            for ((language, key, card), link) in zip(unrendered, links) { cards[language]![key] = card.with(link: link) }
         }
         self.cards = cards
 
@@ -150,9 +133,4 @@ final class PageParts: @unchecked Sendable {
         articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
         articleRanksAbout = graph.articlesAbout.mapValues { [articleRank] ids in ids.map { articleRank[$0]! } }
     }
-}
-
-/// What one link is rendered from: strings and booleans, never changed once made, so any thread may read it.
-private struct LinkContext: @unchecked Sendable {
-    let value: [String: Any]
 }

@@ -1,33 +1,33 @@
 extension SiteRenderer {
-    func articleContext(_ i: Int) -> [String: Any] {
+    /// The model of the article `graph.files[i]`.
+    func articlePage(_ i: Int) -> ArticlePage {
         let file = graph.files[i]
         let meta = file.meta
         let code = file.language
         let path = routes.path(file.key, language: code)!
-        var article: [String: Any] = [
-            "title": meta.title,
-            "summary": meta.summary ?? "",
-            "body": bodies.bodies[i].html,
-            "handoutURL": handoutPath(file),
-        ]
-        addReviewDates(meta, language: code, to: &article)
-        article["reviewer"] = meta.reviewer.map { ["name": $0.name, "credential": $0.credential ?? ""] as [String: Any] } ?? false
-        article["sources"] = section(meta.sources.map { ["title": $0.title, "url": $0.url ?? "", "linked": $0.url != nil] })
-        article["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
-        article["unreviewedTranslation"] = unreviewedTranslation(meta)
         let conditions = entityLinks(meta.conditions.map(\.value), language: code)
         let conditionIDs = Set(meta.conditions.map(\.value))
         let causes = entityLinks(meta.causes.map(\.cause.value).filter { !conditionIDs.contains($0) }, language: code)
-        article["topics"] = conditions.isEmpty && causes.isEmpty ? false : ["conditions": section(conditions), "causes": section(causes)]
-        article["related"] = section(relatedArticles(file).compactMap { link($0, language: code) })
-        article["backlinks"] = section((bodies.backlinks[file.key] ?? []).sorted().compactMap { link($0, language: code) })
+        let article = ArticlePage.Article(
+            title: meta.title,
+            summary: meta.summary ?? "",
+            body: bodies.bodies[i].html,
+            handoutURL: handoutPath(file),
+            dates: reviewDates(meta, language: code),
+            reviewer: meta.reviewer.map { ClinicalReviewer(name: $0.name, credential: $0.credential ?? "") },
+            sources: ArticlePage.SourceList(meta.sources.map { .init(title: $0.title, url: $0.url ?? "", linked: $0.url != nil) }),
+            clinicalReview: meta.review.map { ClinicalReviewNotice(note: $0.note ?? "") },
+            unreviewedTranslation: unreviewedTranslation(meta),
+            topics: conditions.isEmpty && causes.isEmpty ? nil : ArticlePage.Topics(conditions: LinkList(conditions), causes: LinkList(causes)),
+            related: LinkList(relatedArticles(file).compactMap { link($0, language: code) }),
+            backlinks: LinkList((bodies.backlinks[file.key] ?? []).sorted().compactMap { link($0, language: code) }))
 
         // JSON-LD, every object's keys in the order .sortedKeys writes them.
         let cards = parts.cards[code]
         let about = meta.conditions.compactMap { id -> JSONLD.Value? in
             guard let key = graph.entityKey(id.value), let target = cards?[key] else { return nil }
             return .object([("@type", .string(key.kind == .condition ? "MedicalCondition" : "MedicalCause")),
-                             ("name", .string(target.title)), ("url", .string(absolute(target.path)))])
+                             ("name", .string(target.title)), ("url", .string(absolute(target.url)))])
         }
         var jsonLD: [(key: String, value: JSONLD.Value)] = [
             ("@context", .string("https://schema.org")),
@@ -50,32 +50,35 @@ extension SiteRenderer {
         jsonLD.append(("name", .string(meta.title)))
         if let reviewer = meta.reviewer { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
         jsonLD.append(("url", .string(absolute(path))))
-        return layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key,
-                      extra: ["article": article, "jsonLD": JSONLD.encode(.object(jsonLD))])
+        var layout = layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key)
+        layout.jsonLD = JSONLD.encode(.object(jsonLD))
+        return ArticlePage(layout: layout, article: article)
     }
 
-    /// The notice on a translation no clinician has reviewed yet, or false.
-    func unreviewedTranslation(_ meta: FrontMatter) -> Any {
-        guard let translation = meta.translation, !translation.reviewed else { return false }
-        return ["from": config.language(translation.from)?.name ?? translation.from]
+    /// The notice on a translation no clinician has reviewed yet.
+    func unreviewedTranslation(_ meta: FrontMatter) -> TranslationNotice? {
+        guard let translation = meta.translation, !translation.reviewed else { return nil }
+        return TranslationNotice(from: config.language(translation.from)?.name ?? translation.from)
     }
 
     /// "Last reviewed" and "next review", written out in the page's language and as ISO dates.
-    func addReviewDates(_ meta: FrontMatter, language: String, to context: inout [String: Any]) {
-        context["published"] = false
-        context["reviewed"] = false
-        context["nextReview"] = false
-        if let date = meta.date { context["published"] = formatted(date, language)!; context["publishedISO"] = DateText.iso(date) }
-        if let reviewed = meta.reviewed {
-            context["reviewed"] = formatted(reviewed, language)!
-            context["reviewedISO"] = DateText.iso(reviewed)
-            let next = meta.nextReview ?? reviewed.adding(months: config.reviewIntervalMonths)
-            context["nextReview"] = formatted(next, language)!
-            context["nextReviewISO"] = DateText.iso(next)
+    func reviewDates(_ meta: FrontMatter, language: String) -> ReviewDates {
+        var dates = ReviewDates()
+        if let date = meta.date {
+            dates.published = formatted(date, language)!
+            dates.publishedISO = DateText.iso(date)
         }
+        if let reviewed = meta.reviewed {
+            dates.reviewed = formatted(reviewed, language)!
+            dates.reviewedISO = DateText.iso(reviewed)
+            let next = meta.nextReview ?? reviewed.adding(months: config.reviewIntervalMonths)
+            dates.nextReview = formatted(next, language)!
+            dates.nextReviewISO = DateText.iso(next)
+        }
+        return dates
     }
 
-    func entityLinks(_ ids: [String], language: String) -> [[String: Any]] {
+    func entityLinks(_ ids: [String], language: String) -> [LinkCard] {
         var seen: Set<String> = []
         return ids.compactMap { id in
             guard seen.insert(id).inserted, let key = graph.entityKey(id) else { return nil }
@@ -104,15 +107,21 @@ extension SiteRenderer {
         return scored.prefix(limit).map { ContentKey(kind: .article, id: parts.articleIDs[$0.rank]) }
     }
 
-    func simplePageContext(_ i: Int) -> [String: Any] {
+    /// The model of the page (disclaimer, about, …) `graph.files[i]`.
+    func simplePage(_ i: Int) -> SimplePage {
         let file = graph.files[i]
         let code = file.language
-        var page: [String: Any] = ["title": file.meta.title, "summary": file.meta.summary ?? "", "body": bodies.bodies[i].html]
-        addReviewDates(file.meta, language: code, to: &page)
-        if let date = file.meta.date { page["updated"] = formatted(date, code)! }
-        page["unreviewedTranslation"] = unreviewedTranslation(file.meta)
+        let page = SimplePage.Page(
+            title: file.meta.title,
+            summary: file.meta.summary ?? "",
+            body: bodies.bodies[i].html,
+            dates: reviewDates(file.meta, language: code),
+            updated: formatted(file.meta.date, code),
+            unreviewedTranslation: unreviewedTranslation(file.meta),
+            clinicalReview: nil)
         let path = routes.path(file.key, language: code)!
-        return layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key,
-                      extra: ["page": page, "isDisclaimer": file.id == "disclaimer"])
+        var layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
+        layout.isDisclaimer = file.id == "disclaimer"
+        return SimplePage(layout: layout, page: page)
     }
 }

@@ -1,10 +1,9 @@
 import Foundation
 
 extension SiteRenderer {
-    /// The printable A4 handout of an article: key points, red flags, review dates, short sources, the
-    /// full disclaimer and the article's URL as text and QR code. A handout template that loses the
-    /// disclaimer, the review dates or the URL fails the build.
-    func handoutPage(_ i: Int) -> (OutputFile?, [Diagnostic]) {
+    /// The model of the printable A4 handout of the article `graph.files[i]`: key points, red flags,
+    /// review dates, short sources, the full disclaimer and the article's URL as text and QR code.
+    func handoutPage(_ i: Int) -> HandoutPage {
         let file = graph.files[i]
         let code = file.language
         let meta = file.meta
@@ -12,55 +11,56 @@ extension SiteRenderer {
         let sitePath = handoutPath(file)
         let articlePath = routes.path(file.key, language: code)!
         let articleURL = absolute(articlePath)
-        var handout: [String: Any] = [
-            "title": meta.title,
-            "articleURL": articleURL,
-            "articlePath": articlePath,
-            "keyPoints": meta.handoutPoints.isEmpty ? [meta.summary ?? meta.title] : meta.handoutPoints,
-            "pdfURL": handoutPDFs ? sitePath + Self.pdfName(file) : false,
-        ]
-        addReviewDates(meta, language: code, to: &handout)
-        handout["qr"] = QRCode.svg(for: articleURL, label: language.handoutQRLabel + " " + articleURL) ?? false
-        let redFlags = bodies.bodies[i].redFlags
-        handout["redFlags"] = redFlags.isEmpty ? false : ["items": redFlags]
-        let figures = bodies.bodies[i].printedFigures
-        handout["figures"] = figures.isEmpty ? false : ["items": figures]
-        handout["sources"] = meta.sources.isEmpty ? false : meta.sources.map(\.title).joined(separator: "; ")
-        handout["clinicalReview"] = meta.review.map { ["note": $0.note ?? ""] as [String: Any] } ?? false
-        let disclaimer = language.disclaimer
-        if let disclaimer {
-            handout["disclaimer"] = disclaimer.html
-            handout["disclaimerTitle"] = disclaimer.title
-        }
-        handout["clinic"] = language.clinic
-        handout["otherLanguages"] = section(routes.languages(of: file.key).filter { $0 != code }.map { other in
-            ["name": parts.languages[other]!.name, "code": other, "url": handoutPath(graph.file(file.key, language: other)!)]
-        })
-        handout["languageName"] = language.name
+        let handout = HandoutPage.Handout(
+            title: meta.title,
+            articleURL: articleURL,
+            articlePath: articlePath,
+            keyPoints: meta.handoutPoints.isEmpty ? [meta.summary ?? meta.title] : meta.handoutPoints,
+            pdfURL: handoutPDFs ? sitePath + Self.pdfName(file) : nil,
+            dates: reviewDates(meta, language: code),
+            qr: QRCode.svg(for: articleURL, label: language.handoutQRLabel + " " + articleURL),
+            redFlags: HandoutPage.RedFlags(bodies.bodies[i].redFlags),
+            figures: HandoutPage.Figures(bodies.bodies[i].printedFigures),
+            sources: meta.sources.isEmpty ? nil : meta.sources.map(\.title).joined(separator: "; "),
+            clinicalReview: meta.review.map { ClinicalReviewNotice(note: $0.note ?? "") },
+            disclaimer: language.disclaimer?.html,
+            disclaimerTitle: language.disclaimer?.title,
+            clinic: language.clinic,
+            otherLanguages: HandoutPage.OtherLanguages(routes.languages(of: file.key).filter { $0 != code }.map { other in
+                HandoutPage.OtherLanguage(name: parts.languages[other]!.name, code: other, url: handoutPath(graph.file(file.key, language: other)!))
+            }),
+            languageName: language.name,
+            reviewer: nil)
+        return HandoutPage(layout: layout(language: code, title: "\(language.handoutTitle): \(meta.title)", description: meta.summary,
+                                          sitePath: sitePath, key: nil),
+                           handout: handout)
+    }
 
-        let context = layout(language: code, title: "\(language.handoutTitle): \(meta.title)", description: meta.summary,
-                             sitePath: sitePath, key: nil, extra: ["handout": handout])
-        let html = render(context, template: "handout")
-        var diagnostics: [Diagnostic] = []
+    /// Renders a handout. A handout template that loses the disclaimer, the review dates or the URL
+    /// fails the build.
+    func handout(_ i: Int) -> (OutputFile?, [Diagnostic]) {
+        let model = handoutPage(i)
+        let file = graph.files[i]
+        let sitePath = handoutPath(file)
+        let html = Self.bytes(model, templates.handout)
+        let disclaimer = parts.languages[file.language]!.disclaimer
         var missing: [String] = []
         if let first = disclaimer?.firstSentence, !Self.page(html, contains: first) { missing.append("the disclaimer") }
         if disclaimer == nil { missing.append("the disclaimer (there is no content/\(config.defaultLanguage)/pages/disclaimer.md)") }
-        if let reviewed = formatted(meta.reviewed, code), !Self.page(html, contains: HTML.escape(reviewed)) { missing.append("the review date") }
-        if !Self.page(html, contains: HTML.escape(articleURL)) { missing.append("the article's URL") }
-        if !missing.isEmpty {
-            diagnostics.append(.error("handout-incomplete",
+        if let reviewed = model.handout.dates.reviewed, !Self.page(html, contains: HTML.escape(reviewed)) { missing.append("the review date") }
+        if !Self.page(html, contains: HTML.escape(model.handout.articleURL)) { missing.append("the article's URL") }
+        guard missing.isEmpty else {
+            return (nil, [.error("handout-incomplete",
                 "while rendering \(sitePath): the handout does not show \(missing.joined(separator: ", ")); a handout must never be printed without them, so put {{{handout.disclaimer}}}, {{handout.reviewed}} and {{handout.articleURL}} back.",
-                at: SourceLocation(path: "templates/handout.mustache")))
-            return (nil, diagnostics)
+                at: SourceLocation(path: "templates/handout.mustache"))])
         }
-        return (OutputFile(path: Self.outputPath(sitePath, basePath: parts.basePath), text: html), diagnostics)
+        return (OutputFile(path: Self.outputPath(sitePath, basePath: parts.basePath), contents: html), [])
     }
 
-    /// Whether `text` occurs in `html`, byte for byte: Foundation's `contains` copies the whole page to
-    /// UTF-16 on every call, and the standard library's generic search is slower still.
-    static func page(_ html: String, contains text: String) -> Bool {
-        var html = html, text = text
-        return html.withUTF8 { page in
+    /// Whether `text` occurs in the page's bytes.
+    static func page(_ html: [UInt8], contains text: String) -> Bool {
+        var text = text
+        return html.withUnsafeBufferPointer { page in
             text.withUTF8 { needle in
                 guard let first = needle.first else { return true }
                 guard needle.count <= page.count, let start = page.baseAddress else { return false }

@@ -1,39 +1,51 @@
 extension SiteRenderer {
-    func homeContext(_ code: String) -> [String: Any] {
-        let articles = cardsByTitle(.article, code).map(\.context)
-        return layout(language: code, title: config.language(code)!.title, description: strings.text("homeIntro", code),
-                      sitePath: routes.home(code), key: nil,
-                      extra: ["home": ["articles": section(articles), "intro": strings.text("homeIntro", code),
-                                       "conditionsURL": routes.index(.conditions, language: code),
-                                       "causesURL": routes.index(.causes, language: code)]])
+    /// The model of a language's home page.
+    func homePage(_ code: String) -> HomePage {
+        let intro = strings.text("homeIntro", code)
+        let home = HomePage.Home(articles: LinkList(cardsByTitle(.article, code)), intro: intro,
+                                 conditionsURL: routes.index(.conditions, language: code),
+                                 causesURL: routes.index(.causes, language: code))
+        return HomePage(layout: layout(language: code, title: config.language(code)!.title, description: intro,
+                                       sitePath: routes.home(code), key: nil),
+                        home: home)
     }
 
-    /// All articles, conditions or causes of a language, A–Z, grouped by first letter.
-    func indexContext(_ section: Section, _ code: String) -> [String: Any] {
+    /// The model of a section's index in a language: all its articles, conditions or causes, A–Z,
+    /// grouped by first letter.
+    func listPage(_ section: Section, _ code: String) -> ListPage {
         let kind: ContentKind = section == .articles ? .article : section == .causes ? .cause : .condition
         let items = cardsByTitle(kind, code)
-        var groups: [(String, [[String: Any]])] = []
+        var groups: [(letter: String, items: [LinkCard])] = []
         for item in items {
             let letter = String(item.title.prefix(1)).uppercased()
-            if groups.last?.0 == letter { groups[groups.count - 1].1.append(item.context) } else { groups.append((letter, [item.context])) }
+            if groups.last?.letter == letter { groups[groups.count - 1].items.append(item) } else { groups.append((letter, [item])) }
         }
         let title = strings.text(section == .articles ? "navArticles" : section == .causes ? "navCauses" : "navConditions", code)
         let intro = strings.text(section == .articles ? "articlesIntro" : section == .causes ? "causesIntro" : "conditionsIntro", code)
-        return layout(language: code, title: title, description: intro, sitePath: routes.index(section, language: code), key: nil,
-                      extra: ["list": ["heading": title, "intro": intro, "empty": items.isEmpty,
-                                       "groups": groups.map { ["letter": $0.0, "anchor": "huruf-\(Anchor.slug($0.0))", "items": $0.1] }]])
+        let list = ListPage.SectionIndex(heading: title, intro: intro, empty: items.isEmpty, groups: groups.map {
+            ListPage.LetterGroup(letter: $0.letter, anchor: "huruf-\(Anchor.slug($0.letter))", items: $0.items)
+        })
+        return ListPage(layout: layout(language: code, title: title, description: intro, sitePath: routes.index(section, language: code), key: nil),
+                        list: list)
     }
 
     /// The cards of every page of a kind, A–Z by title as a reader sorts them.
-    func cardsByTitle(_ kind: ContentKind, _ code: String) -> [PageParts.LinkCard] {
+    func cardsByTitle(_ kind: ContentKind, _ code: String) -> [LinkCard] {
         let cards = parts.cards[code]
         return graph.keys(of: kind).compactMap { cards?[$0] }.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
     }
 
-    /// The site root: pick a language, without JavaScript, the default language first.
-    func rootContext() -> [String: Any] {
+    /// The model of the site root: pick a language, without JavaScript, the default language first.
+    func rootPage() -> RootPage {
         let code = config.defaultLanguage
-        return layout(language: code, title: config.language(code)!.title, description: nil, sitePath: routes.root, key: nil,
-                      extra: ["languages": languageChoices()])
+        return RootPage(layout: layout(language: code, title: config.language(code)!.title, description: nil, sitePath: routes.root, key: nil),
+                        languages: languageChoices())
+    }
+
+    /// The model of the 404 page, in the default language.
+    func notFoundPage() -> NotFoundPage {
+        let code = config.defaultLanguage
+        return NotFoundPage(layout: layout(language: code, title: strings.text("notFoundTitle", code), description: nil, sitePath: nil, key: nil),
+                            languages: languageChoices())
     }
 }

@@ -1,3 +1,4 @@
+import CompiledMustache
 import Foundation
 
 /// One page to write: its path under the output folder and its contents.
@@ -21,23 +22,24 @@ public enum PageJob: Sendable, Hashable {
     case notFound
 }
 
-/// The third stage: every page through the templates, with the graph and the rendered bodies.
+/// The third stage: every page of the site as a typed model (`Render/Pages/`), made from the graph
+/// and the rendered bodies, through its compiled template into bytes.
 public struct SiteRenderer: Sendable {
     public let graph: SiteGraph
-    public let templates: TemplateSet
+    public let templates: PageTemplates
     public let strings: UIStrings
     public let bodies: RenderedBodies
     let parts: PageParts
     /// Whether each handout links to its PDF, which a build with PDFs writes beside it.
     public var handoutPDFs = false
 
-    public init(graph: SiteGraph, templates: TemplateSet, strings: UIStrings, bodies: RenderedBodies) {
+    public init(graph: SiteGraph, templates: PageTemplates, strings: UIStrings, bodies: RenderedBodies) {
         self.init(graph: graph, templates: templates, strings: strings, bodies: bodies,
                   parts: PageParts(graph: graph, strings: strings, bodies: bodies, templates: templates))
     }
 
     /// With parts made for an earlier build that showed the same front matter, strings and disclaimer.
-    init(graph: SiteGraph, templates: TemplateSet, strings: UIStrings, bodies: RenderedBodies, parts: PageParts) {
+    init(graph: SiteGraph, templates: PageTemplates, strings: UIStrings, bodies: RenderedBodies, parts: PageParts) {
         self.graph = graph
         self.templates = templates
         self.strings = strings
@@ -67,39 +69,39 @@ public struct SiteRenderer: Sendable {
             let file = graph.files[i]
             let path = routes.path(file.key, language: file.language)!
             switch file.kind {
-            case .article: return page(path, template: "article", articleContext(i), about: file)
-            case .cause, .condition: return page(path, template: file.kind.rawValue, entityContext(i), about: file)
-            case .page: return page(path, template: "page", simplePageContext(i), about: file)
+            case .article: return page(path, templates.article, articlePage(i))
+            case .cause: return page(path, templates.cause, entityPage(i))
+            case .condition: return page(path, templates.condition, entityPage(i))
+            case .page: return page(path, templates.page, simplePage(i))
             }
         case let .handout(i):
-            return handoutPage(i)
+            return handout(i)
         case let .home(language):
-            return page(routes.home(language), template: "home", homeContext(language), about: nil)
+            return page(routes.home(language), templates.home, homePage(language))
         case let .index(section, language):
-            return page(routes.index(section, language: language), template: "list", indexContext(section, language), about: nil)
+            return page(routes.index(section, language: language), templates.list, listPage(section, language))
         case .root:
-            return page(routes.root, template: "root", rootContext(), about: nil)
+            return page(routes.root, templates.root, rootPage())
         case .notFound:
-            let context = layout(language: config.defaultLanguage, title: strings.text("notFoundTitle", config.defaultLanguage),
-                                 description: nil, sitePath: nil, key: nil, extra: ["languages": languageChoices()])
-            return write("404.html", render(context, template: "404"))
+            return (OutputFile(path: "404.html", contents: Self.bytes(notFoundPage(), templates.notFound)), [])
         }
     }
 
     /// Renders a page and writes it at `sitePath/index.html`.
-    func page(_ sitePath: String, template: String, _ context: [String: Any], about file: ContentFile?) -> (OutputFile?, [Diagnostic]) {
-        write(Self.outputPath(sitePath, basePath: parts.basePath), render(context, template: template))
+    func page<Model>(_ sitePath: String, _ template: CompiledTemplate<Model>, _ model: Model) -> (OutputFile?, [Diagnostic]) {
+        (OutputFile(path: Self.outputPath(sitePath, basePath: parts.basePath), contents: Self.bytes(model, template)), [])
     }
 
-    func render(_ context: [String: Any], template: String) -> String {
-        // Template names are checked when the templates are loaded; a miss here is tabib's own bug.
-        guard let html = templates.render(context, template: template) else { preconditionFailure("template \(template) vanished") }
-        return html
+    /// A page's bytes, in a buffer large enough for most pages at once.
+    static func bytes<Model>(_ model: Model, _ template: CompiledTemplate<Model>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pageCapacity)
+        template.render(model, into: &bytes)
+        return bytes
     }
 
-    func write(_ path: String, _ text: String) -> (OutputFile?, [Diagnostic]) {
-        (OutputFile(path: path, text: text), [])
-    }
+    /// What a page's buffer starts with: most pages fit, few waste much.
+    static let pageCapacity = 32 * 1024
 
     /// `/base/id/artikel/x/` → `id/artikel/x/index.html`.
     public static func outputPath(_ sitePath: String, basePath: String) -> String {
@@ -121,44 +123,32 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What every page shares: language, titles, navigation, the language switcher and alternates.
-    func layout(language code: String, title: String, description: String?, sitePath: String?, key: ContentKey?,
-                extra: [String: Any]) -> [String: Any] {
+    func layout(language code: String, title: String, description: String?, sitePath: String?, key: ContentKey?) -> PageLayout {
         let language = parts.languages[code]!
-        var context = language.layout
-        context["title"] = title
-        context["pageTitle"] = title == language.title ? title : "\(title) — \(language.title)"
-        if let description { context["description"] = description }
-        if let sitePath { context["canonical"] = absolute(sitePath) }
+        var layout = PageLayout(language: language.layout, title: title,
+                                pageTitle: title == language.title ? title : "\(title) — \(language.title)",
+                                description: description, canonical: sitePath.map(absolute), switcher: language.switcherAlone)
         // Alternates and the switcher: the page's translations, or every language's counterpart of an index page.
         let targets = config.languages.map { other -> String? in
             if let key { return routes.path(key, language: other.code) }
             if let sitePath { return counterpart(sitePath, from: code, to: other.code) }
             return nil
         }
-        if targets.allSatisfy({ $0 == nil }) {
-            context["switcher"] = language.switcherAlone
-        } else {
-            var alternates: [[String: Any]] = []
-            var switcher: [[String: Any]] = []
-            for (other, target) in zip(config.languages, targets) {
-                if let target { alternates.append(["hreflang": other.code, "url": absolute(target)]) }
-                switcher.append([
-                    "code": other.code, "name": other.name,
-                    "url": target ?? parts.languages[other.code]!.homePath,
-                    "current": other.code == code,
-                    "missing": target == nil,
-                    "missingLabel": parts.languages[other.code]!.notTranslated,
-                ])
-            }
-            if alternates.count > 1 {
-                context["alternates"] = alternates
-                let source = alternates.first { ($0["hreflang"] as? String) == config.defaultLanguage } ?? alternates[0]
-                context["xDefault"] = source["url"]!
-            }
-            context["switcher"] = switcher
+        guard !targets.allSatisfy({ $0 == nil }) else { return layout }
+        var alternates: [PageLayout.Alternate] = []
+        var switcher: [PageLayout.SwitcherEntry] = []
+        for (other, target) in zip(config.languages, targets) {
+            if let target { alternates.append(.init(hreflang: other.code, url: absolute(target))) }
+            let otherLanguage = parts.languages[other.code]!
+            switcher.append(.init(code: other.code, name: other.name, url: target ?? otherLanguage.homePath,
+                                  current: other.code == code, missing: target == nil, missingLabel: otherLanguage.notTranslated))
         }
-        for (k, v) in extra { context[k] = v }
-        return context
+        if alternates.count > 1 {
+            layout.alternates = alternates
+            layout.xDefault = (alternates.first { $0.hreflang == config.defaultLanguage } ?? alternates[0]).url
+        }
+        layout.switcher = switcher
+        return layout
     }
 
     /// The same index page in another language (home and section lists exist in every language).
@@ -169,17 +159,12 @@ public struct SiteRenderer: Sendable {
         return nil
     }
 
-    func languageChoices() -> [[String: Any]] {
-        config.languages.map { ["code": $0.code, "name": $0.name, "url": routes.home($0.code), "title": $0.title] }
+    func languageChoices() -> [LanguageChoice] {
+        config.languages.map { LanguageChoice(code: $0.code, name: $0.name, url: routes.home($0.code), title: $0.title) }
     }
 
     /// A link to another page of the site, in this language when it exists, marked with its language when not.
-    func link(_ key: ContentKey, language: String) -> [String: Any]? {
-        parts.cards[language]?[key]?.context
-    }
-
-    /// A list for a template section that is shown only when it has items: `{{#x}}…{{#items}}…{{/items}}…{{/x}}`.
-    func section(_ items: [[String: Any]]) -> Any {
-        items.isEmpty ? false : ["items": items]
+    func link(_ key: ContentKey, language: String) -> LinkCard? {
+        parts.cards[language]?[key]
     }
 }

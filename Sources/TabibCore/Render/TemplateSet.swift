@@ -1,10 +1,11 @@
+import CompiledMustache
 import Foundation
-import Mustache
 
-/// The Mustache templates under `templates/`, each registered under its path without the extension
-/// (`article`, `partials/head`), checked for syntax errors and for partials that do not exist.
+/// The Mustache templates under `templates/`, each named by its path without the extension
+/// (`article`, `partials/head`), parsed once and checked for syntax errors and for partials that do
+/// not exist. `PageTemplates` compiles them against the page models.
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     public let names: Set<String>
     /// Each template's text as written, by name: what a rebuild compares to find the templates that changed.
     public let sources: [String: String]
@@ -29,21 +30,14 @@ public struct TemplateSet: Sendable {
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
         }
-        var templates: [String: MustacheTemplate] = [:]
-        _ = TemplateEscaping.registered
-        for (name, source) in sources {
-            do {
-                templates[name] = try MustacheTemplate(string: TemplateEscaping.pragma + source.text)
-            } catch let error as MustacheTemplate.ParserError {
-                // The line numbers count the pragma's line.
-                diagnostics.append(.error("template-syntax",
-                    "the template has a syntax error (\(describe(error.error))); fix the tag here.",
-                    at: SourceLocation(path: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
-            } catch {
-                diagnostics.append(.error("template-syntax", "the template could not be read (\(error)); fix its syntax.", at: SourceLocation(path: source.path)))
-            }
+        var library: TemplateLibrary?
+        do {
+            library = try TemplateLibrary(sources.sorted { $0.key < $1.key }.map { TemplateSource(name: $0.key, path: $0.value.path, text: $0.value.text) })
+        } catch {
+            diagnostics += Self.diagnostics(error.errors)
         }
-        // swift-mustache renders a missing partial as nothing: find every partial and parent a template names.
+        // Every partial and parent a template names, before anything is compiled: a missing one is
+        // reported once per use, with tabib's own words for `{{{link}}}`.
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
                 let at = SourceLocation(path: source.path, line: reference.line, column: reference.column)
@@ -65,9 +59,8 @@ public struct TemplateSet: Sendable {
                 "the template templates/\(name).mustache is missing; every site needs it, so restore it from tabib's default templates.",
                 at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
-                            sources: sources.mapValues(\.text)), diagnostics)
+        guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, names: library.names, sources: sources.mapValues(\.text)), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions, and every `{{{link}}}` (or `{{link}}`, `{{& link}}`) as
@@ -96,19 +89,28 @@ public struct TemplateSet: Sendable {
         return result
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with '}}'"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is opened but never closed"
-        case MustacheTemplate.Error.invalidSetDelimiter: "the set-delimiter tag is malformed"
-        default: "\(error)"
-        }
+    /// The engine's errors as tabib's diagnostics.
+    static func diagnostics(_ errors: [TemplateError]) -> [Diagnostic] { errors.map(diagnostic) }
+
+    static func diagnostic(_ error: TemplateError) -> Diagnostic {
+        .error(code(error), error.message,
+               at: SourceLocation(path: error.path, line: error.line, column: error.column),
+               notes: error.suggestion.map { [$0] } ?? [])
     }
 
-    /// Renders a template; nil when the template does not exist (a broken invariant: names are checked at load).
-    public func render(_ context: Any, template name: String) -> String? {
-        library.render(context, withTemplate: name)
+    /// The diagnostic's code, from the engine's wording (its errors carry no kind).
+    static func code(_ error: TemplateError) -> String {
+        let message = error.message
+        if message.hasPrefix("unknown name") { return "template-unknown-name" }
+        if message.contains("does not exist; fix its name, or add the template") { return "missing-partial" }
+        if message.contains("includes itself endlessly") || message.contains("levels deep here (sections, partials") {
+            return "template-recursion"
+        }
+        if message.contains("cannot be shown as text") || message.contains("shows the current value")
+            || message.contains("no list section encloses it") || message.contains("which has no fields") {
+            return "template-wrong-kind"
+        }
+        return "template-syntax"
     }
 
     public func has(_ name: String) -> Bool { names.contains(name) }
