@@ -105,7 +105,8 @@ public struct ContentLoader: Sendable {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
         let languageFolders = ((try? fm.contentsOfDirectory(atPath: content.path)) ?? []).sorted()
-        for folder in languageFolders where !folder.hasPrefix(".") {
+        // content/images/ holds the images every language shares (ImageCatalog).
+        for folder in languageFolders where !folder.hasPrefix(".") && "content/\(folder)" != SiteImage.folder {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: content.appendingPathComponent(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             guard config.language(folder) != nil else {

@@ -23,6 +23,8 @@ struct BodyRenderer {
     var aliases: AliasIndex?
     var calloutTitles: [CalloutKind: String]
     var allowRawHTML: Bool
+    /// The images of `content/images/` that `![alt](file)` may show.
+    var images = ImageCatalog()
 
     private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 
@@ -37,9 +39,11 @@ struct BodyRenderer {
             if let own = aliases.targetNumber(of: file.key) { linked[own] = true }
             autolink(tree, node: tree.root, aliases: aliases, linked: &linked, skip: emergency, state: &state)
         }
+        renderImages(tree, state: &state)
         renderBlocks(tree, state: &state)
         return RenderedBody(html: tree.renderHTML(allowRawHTML: allowRawHTML), anchors: state.anchors, links: state.links,
-                            redFlags: state.redFlags, mentions: state.mentions, diagnostics: state.diagnostics)
+                            redFlags: state.redFlags, mentions: state.mentions, diagnostics: state.diagnostics,
+                            images: state.images, printedFigures: state.printedFigures)
     }
 
     struct State {
@@ -50,6 +54,8 @@ struct BodyRenderer {
         var diagnostics: [Diagnostic] = []
         /// Block quotes found to be callouts, with their kind, in document order.
         var callouts: [(node: MarkdownNode, kind: CalloutKind)] = []
+        var images: [ImageUse] = []
+        var printedFigures: [String] = []
     }
 
     func location(_ tree: MarkdownTree, _ node: MarkdownNode) -> SourceLocation {
@@ -301,7 +307,7 @@ struct BodyRenderer {
         return html
     }
 
-    private func plainText(_ node: MarkdownNode) -> String {
+    func plainText(_ node: MarkdownNode) -> String {
         var text = ""
         for child in node.children {
             switch child.kind {

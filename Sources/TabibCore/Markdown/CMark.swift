@@ -191,6 +191,13 @@ struct MarkdownNode: Equatable {
         nonmutating set { cmark_node_set_url(raw, newValue) }
     }
 
+    /// The title of a link or image (`![alt](file.png "title")`), or nil when it has none.
+    var title: String? {
+        guard let title = cmark_node_get_title(raw) else { return nil }
+        let text = String(cString: title)
+        return text.isEmpty ? nil : text
+    }
+
     var headingLevel: Int { Int(cmark_node_get_heading_level(raw)) }
 
     /// Where the node starts in the Markdown source, or nil where cmark does not know (it says 0).
