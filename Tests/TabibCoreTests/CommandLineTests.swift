@@ -18,9 +18,9 @@ import Testing
         return folder.appendingPathComponent("tabib")
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    static func run(_ arguments: [String], executable: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
