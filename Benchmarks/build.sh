@@ -17,7 +17,8 @@
 #
 # Environment: SCRATCH (the swift build folder, default .build), CORPORA (where the sites are
 # written, default /tmp/tabib-bench), SEED (default 7), RUNS (timed builds per kind and size,
-# default 3), KINDS (default "new unchanged template"), IMAGES (1: a corpus with one image per article).
+# default 3), KINDS (default "new unchanged template"), IMAGES (1: a corpus with one image per article),
+# TABIB (a binary to time instead of building the release binary).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 runs="${RUNS:-3}"
@@ -30,8 +31,10 @@ if [ ! -x /usr/bin/time ]; then
     apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
 fi
 
-echo "Building the release binary…"
-(cd "$repo" && swift build -c release --product tabib --scratch-path "$scratch" 2>&1 | grep -E "error|Compiling tabib|Build complete" || true)
+if [ -z "${TABIB:-}" ]; then
+    echo "Building the release binary…"
+    (cd "$repo" && swift build -c release --product tabib --scratch-path "$scratch" 2>&1 | grep -E "error|Compiling tabib|Build complete" || true)
+fi
 [ -x "$tabib" ] || { echo "no release binary at $tabib" >&2; exit 1; }
 
 # One timed build of $1 into $2, printed as a row of the table, kind $3.

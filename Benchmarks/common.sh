@@ -1,11 +1,13 @@
 # Shared by the benchmark scripts (sourced): where things are, and the synthetic site of N articles.
 # Environment: SCRATCH (the swift build folder, default .build), CORPORA (where the sites are written,
-# default /tmp/tabib-bench), SEED (default 7), IMAGES (1: one image per article, make-corpus.py --images).
+# default /tmp/tabib-bench), SEED (default 7), IMAGES (1: one image per article, make-corpus.py --images),
+# TABIB (a tabib binary to time instead of the release build, such as a copy of an earlier version's,
+# for before-and-after figures).
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scratch="${SCRATCH:-$repo/.build}"
 corpora="${CORPORA:-/tmp/tabib-bench}"
 seed="${SEED:-7}"
-tabib="$scratch/release/tabib"
+tabib="${TABIB:-$scratch/release/tabib}"
 
 # Prints the folder of the synthetic site of $1 articles, writing it first when it is missing or other.
 corpus() {

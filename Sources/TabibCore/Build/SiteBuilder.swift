@@ -26,7 +26,7 @@ public struct BuildReport: Sendable {
     public var graph: SiteGraph
     /// How long each stage took, in order.
     public var stageTimes: [SiteBuilder.StageTime] = []
-    /// When the build updated an earlier build's output folder: how many files that changed.
+    /// When the build wrote into an output folder: how many files that changed.
     public var changes: OutputDirectory.Changes?
 }
 
@@ -252,15 +252,15 @@ public struct SiteBuilder: Sendable {
         do {
             var report = try await build(into: directory, progress: progress)
             let mark = ContinuousClock.now
-            let changes = try directory.commit()
+            report.changes = try directory.commit()
+            report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
-            if directory.updating { report.changes = changes }
             report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark))
             report.duration += .now - mark
             return report
         } catch {
             directory.discard()
-            throw error
+            throw directory.explain(error)
         }
     }
 }
