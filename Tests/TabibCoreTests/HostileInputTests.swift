@@ -161,11 +161,11 @@ import Testing
     // MARK: Text that could break the JSON-LD, the feed or the sitemap
 
     @Test func titleThatCouldEndTheScriptStaysInsideTheJSONLD() async throws {
-        let title = "Kram <!-- </script> & ]]> \u{2028}"
+        let title = "Kram <!-- \u{2028} </script> & ]]>"
         let site = try TestSite("""
         -- content/id/articles/a.md --
         ---
-        title: "Kram <!-- </script> & ]]> \\L"
+        title: "Kram <!-- \\L </script> & ]]>"
         summary: Ringkasan.
         date: 2026-11-20
         reviewed: 2026-11-20
