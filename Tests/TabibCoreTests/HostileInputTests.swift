@@ -282,25 +282,4 @@ import Testing
             "templates/i18n/en.yaml: warning: templates/i18n/en.yaml has no 'sources'; the id text is shown until you add it.",
         ])
     }
-
-    /// The list in code names every key the shipped templates show, and the shipped languages define them all.
-    @Test func requiredKeysCoverTheShippedTemplatesAndLanguages() throws {
-        let templates = TestSite.repository.appendingPathComponent("templates")
-        var used: Set<String> = []
-        let enumerator = FileManager.default.enumerator(atPath: templates.path)
-        while let relative = enumerator?.nextObject() as? String {
-            guard relative.hasSuffix(".mustache") else { continue }
-            let text = try String(contentsOf: templates.appendingPathComponent(relative), encoding: .utf8)
-            let regex = try NSRegularExpression(pattern: #"\{\{[#^/&{]?\s*t\.([A-Za-z0-9-]+)"#)
-            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                used.insert(String(text[Range(match.range(at: 1), in: text)!]))
-            }
-        }
-        #expect(used.subtracting(UIStrings.requiredKeys) == [])
-        for language in ["id", "en"] {
-            let text = try String(contentsOf: templates.appendingPathComponent("i18n/\(language).yaml"), encoding: .utf8)
-            let keys = Set(text.split(separator: "\n").compactMap { $0.split(separator: ":").first.map(String.init) })
-            #expect(Set(UIStrings.requiredKeys).subtracting(keys) == [], "templates/i18n/\(language).yaml")
-        }
-    }
 }

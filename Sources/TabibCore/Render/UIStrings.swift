@@ -2,24 +2,11 @@ import Foundation
 import Yams
 
 /// The reader-facing labels of each language, from `templates/i18n/<lang>.yaml`. A key missing in
-/// one language falls back to the default language's text, and `tabib check` warns about it; a
-/// required key missing in the default language is an error, since there is nothing to fall back on
-/// (an Indonesian emergency box would show the English heading, a missing label an empty one).
+/// one language falls back to the default language's text, and `tabib check` warns about it. A key
+/// another language defines but the default language lacks is an error: the other languages' files
+/// say which keys the site's templates need, and the default language has nothing to fall back on
+/// (an Indonesian emergency box would show the English heading).
 public struct UIStrings: Sendable {
-    /// Every key the default templates (`t.<key>`) and tabib's own code show: the default language
-    /// must define each. Keys only a site's own templates use fall back as in other languages.
-    public static let requiredKeys = [
-        // The templates
-        "alsoKnownAs", "articleCauses", "articleConditions", "articlesAbout", "backlinks", "browseCauses", "browseConditions",
-        "canLeadTo", "chooseLanguage", "clinicalReviewText", "clinicalReviewTitle", "emergencyNumber", "handoutKeyPoints",
-        "handoutLanguage", "handoutOtherLanguages", "handoutPDF", "handoutScan", "inThisArticle", "kindLabel", "languageLabel",
-        "lastReviewed", "latestArticles", "lettersLabel", "navLabel", "nextReview", "noEntries", "notFoundText", "possibleCauses",
-        "printHandout", "printPage", "published", "readDisclaimer", "relatedArticles", "reviewedBy", "shortDisclaimer",
-        "skipToContent", "sources", "supportedBy", "translatedFrom", "translationNotice", "updated",
-        // The code: navigation, list pages, handouts, the 404 page, callouts and entity kinds
-        "navHome", "navArticles", "navConditions", "navCauses", "notTranslated", "homeIntro", "articlesIntro", "causesIntro",
-        "conditionsIntro", "handoutTitle", "handoutQRLabel", "notFoundTitle",
-    ] + CalloutKind.allCases.map(\.stringKey) + FrontMatterParser.entityKinds.map { "kind-\($0)" }
 
     /// language → key → text, with fallbacks already filled in.
     public let table: [String: [String: String]]
@@ -69,7 +56,8 @@ public struct UIStrings: Sendable {
         }
         guard let source = raw[config.defaultLanguage] else { return (nil, diagnostics) }
         let sourcePath = "templates/i18n/\(config.defaultLanguage).yaml"
-        for key in requiredKeys where source[key] == nil {
+        let required = Set(raw.values.flatMap(\.keys)).sorted()
+        for key in required where source[key] == nil {
             let elsewhere = config.languages.lazy.compactMap { language in raw[language.code]?[key].map { (language.code, $0) } }.first
             diagnostics.append(.error("missing-string",
                 "the key '\(key)' is missing; \(config.defaultLanguage) is the default language, so its pages would show the text of another language or none: add '\(key): …' with the \(config.defaultLanguage) text.",
