@@ -23,8 +23,11 @@ struct Build: AsyncParsableCommand {
     var timings = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
-            throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/kesehatan/.")
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            throw ValidationError("--base-url \(problem); pass the address the site is served from, such as https://example.org/kesehatan/.")
+        }
+        if let output, let problem = OutputLocation.problem(URL(fileURLWithPath: output), root: site.rootURL) {
+            throw ValidationError(problem)
         }
     }
 

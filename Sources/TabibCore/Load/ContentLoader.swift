@@ -34,6 +34,8 @@ public struct ContentLoader: Sendable {
     public func load(reusing cache: inout LoadCache, changed: Set<String>? = nil) async -> (LoadedContent?, [Diagnostic]) {
         let content = root.appendingPathComponent("content")
         let configURL = content.appendingPathComponent("site.yaml")
+        let realRoot = LinkedFile.realRoot(root)
+        if let outside = LinkedFile.outside(configURL.path, path: SiteConfigParser.path, realRoot: realRoot) { return (nil, [outside]) }
         guard let data = FileManager.default.contents(atPath: configURL.path) else {
             return (nil, [.error("missing-config", "there is no content/site.yaml under \(root.path); run tabib in the site's folder or pass --root.")])
         }
@@ -64,7 +66,7 @@ public struct ContentLoader: Sendable {
             let stamp = FileStamp(path: entry.absolutePath)
             if let cached, let stamp, cached.stamp == stamp { return (cached, false) }
             let (file, diagnostics) = Self.loadFile(absolutePath: entry.absolutePath, path: entry.path, kind: entry.kind,
-                                                    language: entry.language, languages: languages)
+                                                    language: entry.language, languages: languages, realRoot: realRoot)
             return (stamp.map { LoadCache.Entry(stamp: $0, file: file, diagnostics: diagnostics) }, true)
         }
         var parsed: Set<String> = []
@@ -148,7 +150,9 @@ public struct ContentLoader: Sendable {
         return (entries, diagnostics)
     }
 
-    static func loadFile(absolutePath: String, path: String, kind: ContentKind, language: String, languages: Set<String>) -> (ContentFile?, [Diagnostic]) {
+    static func loadFile(absolutePath: String, path: String, kind: ContentKind, language: String, languages: Set<String>,
+                         realRoot: String) -> (ContentFile?, [Diagnostic]) {
+        if let outside = LinkedFile.outside(absolutePath, path: path, realRoot: realRoot) { return (nil, [outside]) }
         guard let data = FileManager.default.contents(atPath: absolutePath) else {
             return (nil, [.error("unreadable", "the file could not be read; check its permissions.", at: SourceLocation(path: path))])
         }

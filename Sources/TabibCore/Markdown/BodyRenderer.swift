@@ -28,8 +28,19 @@ struct BodyRenderer {
 
     private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 
+    /// How deep Markdown may nest (lists, block quotes, emphasis, links inside one another, counted as
+    /// cmark's nodes: a list item inside a list is two levels). Far beyond what a page needs; the walks
+    /// below recurse once per level, so deeper input is reported instead of overflowing the stack.
+    static let maximumDepth = 100
+
     func render() -> RenderedBody {
         let tree = MarkdownTree(markdown: file.body)
+        if let deep = tree.firstNode(deeperThan: Self.maximumDepth) {
+            let problem = Diagnostic.error("markdown-too-deep",
+                "the Markdown here is nested more than \(Self.maximumDepth) levels deep (lists, block quotes, emphasis or links inside one another); no reader can follow that: flatten it into fewer levels.",
+                at: location(tree, deep))
+            return RenderedBody(html: "", anchors: [], links: [], redFlags: [], mentions: [], diagnostics: [problem])
+        }
         var state = State()
         resolveLinks(tree, node: tree.root, state: &state)
         let emergency = calloutBlockQuotes(tree, state: &state)

@@ -54,6 +54,33 @@ final class MarkdownTree {
 
     var root: MarkdownNode { MarkdownNode(document) }
 
+    /// The first node, in document order, that lies more than `limit` levels below the document (its
+    /// children are level 1), or nil. Walked without recursion, so any depth cmark parsed is safe here.
+    func firstNode(deeperThan limit: Int) -> MarkdownNode? {
+        var node = cmark_node_first_child(document)
+        var depth = 1
+        while let current = node {
+            if depth > limit { return MarkdownNode(current) }
+            if let child = cmark_node_first_child(current) {
+                node = child
+                depth += 1
+                continue
+            }
+            // The next sibling of the node or of its nearest ancestor that has one.
+            var climbing: OpaquePointer? = current
+            node = nil
+            while let up = climbing, up != document {
+                if let sibling = cmark_node_next(up) {
+                    node = sibling
+                    break
+                }
+                climbing = cmark_node_parent(up)
+                depth -= 1
+            }
+        }
+        return nil
+    }
+
     /// HTML of the whole document. Without `allowRawHTML`, raw HTML is replaced by a comment and
     /// unsafe link schemes (`javascript:`, `vbscript:`, `file:`, `data:`) are emptied: cmark's safe mode.
     func renderHTML(allowRawHTML: Bool) -> String {
