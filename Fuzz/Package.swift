@@ -16,5 +16,7 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["CLibFuzzer", .product(name: "TabibCore", package: "tabib")]),
         // A Markdown body through cmark-gfm and tabib's passes: links, callouts, auto-links, anchors.
         .executableTarget(name: "FuzzMarkdown", dependencies: ["CLibFuzzer", .product(name: "TabibCore", package: "tabib")]),
+        // Template files through the compiled Mustache engine: parse, compile for a typed model and for JSON-like data, render.
+        .executableTarget(name: "FuzzTemplates", dependencies: ["CLibFuzzer", .product(name: "CompiledMustache", package: "tabib")]),
     ]
 )
