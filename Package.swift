@@ -37,12 +37,19 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libvips, from Debian's libvips-dev: reads images and writes them resized as WebP, JPEG and PNG.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // load → graph → render → write: the whole build, with no I/O framework in it.
         .target(
             name: "TabibCore",
             dependencies: [
                 "CCmarkGFM",
                 "CQRencode",
+                "CVips",
                 "CompiledMustache",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),

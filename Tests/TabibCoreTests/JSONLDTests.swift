@@ -7,7 +7,19 @@ import Testing
     static func foundation(_ object: [String: Any]) -> String {
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "<\\!--")
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+            .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+    }
+
+    /// Whatever a string holds, the JSON-LD is valid JSON that gives it back, and holds nothing that
+    /// could end its `<script>` or start a comment in it.
+    @Test func everyStringStaysInsideItsScriptAsValidJSON() throws {
+        let hostile = "a <!-- b --> </script><script>alert(1)</script> & ]]> \u{2028}\u{2029} \u{0}\u{1f} \"\\"
+        let encoded = JSONLD.encode(.object([("name", .string(hostile))]))
+        #expect(encoded == #"{"name":"a \u003c!-- b --\u003e \u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 ]]\u003e \u2028\u2029 \u0000\u001f \"\\"}"#)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(encoded.utf8)) as? [String: String])
+        #expect(parsed == ["name": hostile])
     }
 
     /// The same object as a `JSONLD.Value`, its keys in `.sortedKeys` order.

@@ -68,7 +68,7 @@ import Testing
             let path = try Self.new(site).create(kind, id: "baru")
             #expect(path == "content/id/\(kind.folder)/baru.md")
             let (file, diagnostics) = ContentLoader.loadFile(absolutePath: site.root.appendingPathComponent(path).path, path: path,
-                                                             kind: kind, language: "id", languages: ["id", "en"])
+                                                             kind: kind, language: "id", languages: ["id", "en"], realRoot: LinkedFile.realRoot(site.root))
             #expect(diagnostics == [])
             #expect(file?.meta.draft == true && file?.meta.title == "Baru")
         }

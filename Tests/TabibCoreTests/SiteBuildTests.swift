@@ -87,8 +87,11 @@ import FoundationXML
         var checked = 0
         for path in Self.pages() {
             let page = try Self.read(path)
-            for match in Self.matches("(?:href|src)=\"([^\"]*)\"", in: page) {
-                var link = match[1]
+            // Every address of an href or src, and of each candidate of a srcset.
+            let srcsets = Self.matches("srcset=\"([^\"]*)\"", in: page).flatMap { match in
+                match[1].split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]) }
+            }
+            for var link in Self.matches("(?:href|src)=\"([^\"]*)\"", in: page).map({ $0[1] }) + srcsets {
                 if link.hasPrefix(Self.base) { link = String(link.dropFirst(Self.base.count - "/kesehatan/".count)) }
                 guard link.hasPrefix("/") else {
                     if !link.hasPrefix("http") && !link.hasPrefix("#") && !link.hasPrefix("mailto:") { broken.append("\(path): \(link)") }
@@ -99,6 +102,10 @@ import FoundationXML
                 var file = String(parts[0])
                 if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
                 checked += 1
+                guard file.hasSuffix(".html") else {
+                    if !FileManager.default.fileExists(atPath: Self.output.appendingPathComponent(file).path) { broken.append("\(path): \(link)") }
+                    continue
+                }
                 guard let target = try? Self.read(file) else { broken.append("\(path): \(link)"); continue }
                 if parts.count > 1, !target.contains("id=\"\(parts[1])\"") { broken.append("\(path): \(link) (anchor)") }
             }

@@ -75,10 +75,15 @@ public actor IncrementalBuilder {
         var timed = prepared
         if plan != nil { timed.stageTimes.append(.init(stage: "plan", duration: clock.now - mark)) }
 
+        // Only the images that are new or changed since the last build: a quick build resizes nothing else.
+        let images: [String]? = plan == nil ? nil : previous.map { previous in
+            let before = Set(previous.prepared.usedImages)
+            return prepared.usedImages.filter { !before.contains($0) || previous.prepared.images.image(named: $0)?.hash != prepared.images.image(named: $0)?.hash }
+        }
         let recorder = RecordingOutput(sink)
         let report: BuildReport
         do {
-            report = try await builder.write(timed, pages: plan.map { Array($0.pages) }, siteFiles: plan?.siteFiles ?? true,
+            report = try await builder.write(timed, pages: plan.map { Array($0.pages) }, siteFiles: plan?.siteFiles ?? true, images: images,
                                              into: recorder, startedAt: start)
         } catch {
             self.previous = nil
@@ -91,7 +96,11 @@ public actor IncrementalBuilder {
             // Pages that no longer exist, and assets deleted from templates/assets/.
             removed = plan.outputs.map { previous.outputs.subtracting($0) } ?? []
             removed.formUnion(previous.outputs.filter { $0.hasPrefix("assets/") && !written.contains($0) })
-            outputs = (plan.outputs ?? previous.outputs).subtracting(removed).union(written)
+            // Images no page shows any more, or replaced by a changed image's new files.
+            let imageOutputs = Set(prepared.usedImages.compactMap { prepared.images.image(named: $0) }.filter { $0.problem == nil }
+                .flatMap { ImageVariants($0).outputPaths })
+            removed.formUnion(previous.outputs.filter { $0.hasPrefix("images/") && !imageOutputs.contains($0) })
+            outputs = (plan.outputs ?? previous.outputs).subtracting(removed).union(written).union(imageOutputs)
         } else {
             removed = previous.map { $0.outputs.subtracting(written) } ?? []
             outputs = written

@@ -35,7 +35,7 @@ public struct BuildReport: Sendable {
     public var stageTimes: [SiteBuilder.StageTime] = []
     /// The articles a public build held back.
     public var withheld = PublicationGate.Withheld()
-    /// When the build updated an earlier build's output folder: how many files that changed.
+    /// When the build wrote into an output folder: how many files that changed.
     public var changes: OutputDirectory.Changes?
 }
 
@@ -57,6 +57,9 @@ public struct SiteBuilder: Sendable {
         public var graph: SiteGraph
         public var renderer: SiteRenderer
         public var diagnostics: [Diagnostic]
+        /// The images of `content/images/`, and the names of those the pages show.
+        var images = ImageCatalog()
+        var usedImages: [String] = []
         /// The content files read from disk for this build; the others were reused from the cache.
         public var parsed: Set<String> = []
         /// How long each stage took, in order.
@@ -79,6 +82,7 @@ public struct SiteBuilder: Sendable {
     public struct Cache: Sendable {
         var load = LoadCache()
         var bodies = BodyCache()
+        var images = ImageCache()
         /// The last graph built, with its diagnostics.
         var graph: (graph: SiteGraph, diagnostics: [Diagnostic])?
         /// The templates and UI strings last loaded, with the languages the strings were loaded for.
@@ -158,9 +162,14 @@ public struct SiteBuilder: Sendable {
         if let graph { diagnostics += RenderPrerequisites.check(graph) }
         lap("graph")
         guard let graph, let strings, let templates = compiled.templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, preview: options.preview, reusing: &cache.bodies)
+        let (images, imageDiagnostics) = ImageCatalog.load(root: options.root, config: config, reusing: &cache.images)
+        diagnostics += imageDiagnostics
+        lap("images")
+        let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, images: images, preview: options.preview, reusing: &cache.bodies)
         diagnostics += bodyDiagnostics
         diagnostics += AutoLinkHygiene.warnings(graph, bodies: bodies, commonWords: CommonWords.load(root: options.root, languages: config.languages))
+        let usedImages = Set(bodies.bodies.flatMap { $0.images.map(\.name) }).filter { images.image(named: $0) != nil }
+        diagnostics += images.creditWarnings(used: usedImages, languages: config.languages.map(\.code))
         lap("markdown")
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         // The parts pages share are made of front matter, strings, the disclaimer and the templates: kept while those are.
@@ -177,7 +186,8 @@ public struct SiteBuilder: Sendable {
         renderer.handoutPDFs = options.handoutPDFs
         if cache.qrCodes == nil { cache.qrCodes = QRCodeCache.load(root: options.root) }
         renderer.qrCodes = cache.qrCodes!
-        return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, parsed: content.parsed, stageTimes: times)
+        return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, images: images, usedImages: usedImages.sorted(),
+                        parsed: content.parsed, stageTimes: times)
     }
 
     /// Builds the whole site into `sink`, telling `progress` how far it got. On failure nothing is
@@ -192,7 +202,8 @@ public struct SiteBuilder: Sendable {
     /// Renders the pages of an already prepared site into `sink` (all of them, or `pages`), with the
     /// assets and, unless `siteFiles` is false, the sitemap, robots.txt and feeds; for callers that
     /// looked at `prepare()`'s result first and must not load everything again.
-    public func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, into sink: some OutputSink,
+    /// `images` names the images whose files are written (default: every image the pages show).
+    public func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, images: [String]? = nil, into sink: some OutputSink,
                       startedAt start: ContinuousClock.Instant = .now,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         var mark = ContinuousClock.now
@@ -233,6 +244,11 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))
         }
         times.append(StageTime(stage: "site files", duration: .now - mark))
+        mark = .now
+        let (imageFiles, imageDiagnostics) = await ImageFiles.write(images ?? prepared.usedImages, from: prepared.images, root: options.root, into: sink)
+        assets += imageFiles
+        diagnostics += imageDiagnostics
+        times.append(StageTime(stage: "image files", duration: .now - mark))
         progress?(.finished)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         var report = BuildReport(pagesWritten: written, filesWritten: written + assets, duration: .now - start,
@@ -248,15 +264,15 @@ public struct SiteBuilder: Sendable {
         do {
             var report = try await build(into: directory, progress: progress)
             let mark = ContinuousClock.now
-            let changes = try directory.commit()
+            report.changes = try directory.commit()
+            report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
-            if directory.updating { report.changes = changes }
             report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark))
             report.duration += .now - mark
             return report
         } catch {
             directory.discard()
-            throw error
+            throw directory.explain(error)
         }
     }
 }

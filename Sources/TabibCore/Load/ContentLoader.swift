@@ -41,6 +41,8 @@ public struct ContentLoader: Sendable {
     public func load(reusing cache: inout LoadCache, changed: Set<String>? = nil) async -> (LoadedContent?, [Diagnostic]) {
         let content = root.appendingPathComponent("content")
         let configURL = content.appendingPathComponent("site.yaml")
+        let realRoot = LinkedFile.realRoot(root)
+        if let outside = LinkedFile.outside(configURL.path, path: SiteConfigParser.path, realRoot: realRoot) { return (nil, [outside]) }
         guard let data = FileManager.default.contents(atPath: configURL.path) else {
             return (nil, [.error("missing-config", "there is no content/site.yaml under \(root.path); run tabib in the site's folder or pass --root.")])
         }
@@ -72,7 +74,7 @@ public struct ContentLoader: Sendable {
             let stamp = FileStamp(path: entry.absolutePath)
             if let cached, let stamp, cached.stamp == stamp { return (cached, false) }
             let (file, diagnostics) = Self.loadFile(absolutePath: entry.absolutePath, path: entry.path, kind: entry.kind,
-                                                    language: entry.language, languages: languages, today: today)
+                                                    language: entry.language, languages: languages, realRoot: realRoot, today: today)
             return (stamp.map { LoadCache.Entry(stamp: $0, file: file, diagnostics: diagnostics) }, true)
         }
         var parsed: Set<String> = []
@@ -116,7 +118,8 @@ public struct ContentLoader: Sendable {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
         let languageFolders = ((try? fm.contentsOfDirectory(atPath: content.path)) ?? []).sorted()
-        for folder in languageFolders where !folder.hasPrefix(".") {
+        // content/images/ holds the images every language shares (ImageCatalog).
+        for folder in languageFolders where !folder.hasPrefix(".") && "content/\(folder)" != SiteImage.folder {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: content.appendingPathComponent(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             guard config.language(folder) != nil else {
@@ -159,7 +162,8 @@ public struct ContentLoader: Sendable {
     }
 
     static func loadFile(absolutePath: String, path: String, kind: ContentKind, language: String, languages: Set<String>,
-                         today: Day = .today) -> (ContentFile?, [Diagnostic]) {
+                         realRoot: String, today: Day = .today) -> (ContentFile?, [Diagnostic]) {
+        if let outside = LinkedFile.outside(absolutePath, path: path, realRoot: realRoot) { return (nil, [outside]) }
         guard let data = FileManager.default.contents(atPath: absolutePath) else {
             return (nil, [.error("unreadable", "the file could not be read; check its permissions.", at: SourceLocation(path: path))])
         }

@@ -23,8 +23,11 @@ enum SiteConfigParser {
             switch key {
             case "baseURL":
                 if let text = reader.string(value, key: key) {
-                    if let url = SiteConfig.normalizedBaseURL(text) { baseURL = url }
-                    else { reader.error("bad-url", "'baseURL' must be an absolute http(s) URL such as https://example.org/ or https://example.org/kesehatan/.", value) }
+                    if let problem = SiteConfig.baseURLProblem(text) {
+                        reader.error("bad-url", "'baseURL' \(problem); write the address the site is served from, such as https://example.org/ or https://example.org/kesehatan/.", value)
+                    } else {
+                        baseURL = SiteConfig.normalizedBaseURL(text)
+                    }
                 }
             case "defaultLanguage": defaultLanguage = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
             case "reviewIntervalMonths": interval = reader.int(value, key: key, range: 1...DateRules.maximumMonthsBetweenReviews) ?? interval
@@ -58,8 +61,11 @@ enum SiteConfigParser {
             reader.diagnostics.append(.error("missing-key", "site.yaml needs '\(key)'; add it.", at: SourceLocation(path: path, line: 1, column: 1)))
         }
         if let override = baseURLOverride {
-            if let url = SiteConfig.normalizedBaseURL(override) { baseURL = url }
-            else { reader.diagnostics.append(.error("bad-url", "--base-url must be an absolute http(s) URL such as https://example.org/kesehatan/.")) }
+            if let problem = SiteConfig.baseURLProblem(override) {
+                reader.diagnostics.append(.error("bad-url", "--base-url \(problem); pass the address the site is served from, such as https://example.org/kesehatan/."))
+            } else {
+                baseURL = SiteConfig.normalizedBaseURL(override)
+            }
         }
         if let code = defaultLanguage, !languages.contains(where: { $0.code == code.value }), present.contains("languages") {
             reader.diagnostics.append(.error("unknown-language",

@@ -38,13 +38,26 @@ struct BodyRenderer {
     var aliases: AliasIndex?
     var calloutTitles: [CalloutKind: String]
     var allowRawHTML: Bool
+    /// The images of `content/images/` that `![alt](file)` may show.
+    var images = ImageCatalog()
     /// A preview shows passages awaiting clinical review, highlighted with their note; a public build drops them.
     var preview = false
 
     private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 
+    /// How deep Markdown may nest (lists, block quotes, emphasis, links inside one another, counted as
+    /// cmark's nodes: a list item inside a list is two levels). Far beyond what a page needs; the walks
+    /// below recurse once per level, so deeper input is reported instead of overflowing the stack.
+    static let maximumDepth = 100
+
     func render() -> RenderedBody {
         let tree = MarkdownTree(markdown: file.body)
+        if let deep = tree.firstNode(deeperThan: Self.maximumDepth) {
+            let problem = Diagnostic.error("markdown-too-deep",
+                "the Markdown here is nested more than \(Self.maximumDepth) levels deep (lists, block quotes, emphasis or links inside one another); no reader can follow that: flatten it into fewer levels.",
+                at: location(tree, deep))
+            return RenderedBody(html: "", anchors: [], links: [], redFlags: [], mentions: [], diagnostics: [problem])
+        }
         var state = State()
         markReviewPassages(tree, state: &state)
         resolveLinks(tree, node: tree.root, state: &state)
@@ -55,10 +68,12 @@ struct BodyRenderer {
             if let own = aliases.targetNumber(of: file.key) { linked[own] = true }
             autolink(tree, node: tree.root, aliases: aliases, linked: &linked, skip: emergency, state: &state)
         }
+        renderImages(tree, state: &state)
         renderBlocks(tree, state: &state)
         return RenderedBody(html: tree.renderHTML(allowRawHTML: allowRawHTML), anchors: state.anchors, links: state.links,
                             redFlags: state.redFlags, mentions: state.mentions, diagnostics: state.diagnostics,
-                            reviewPassages: state.reviewPassages, linkedAliases: state.linkedAliases)
+                            reviewPassages: state.reviewPassages, linkedAliases: state.linkedAliases,
+                            images: state.images, printedFigures: state.printedFigures)
     }
 
     struct State {
@@ -71,6 +86,8 @@ struct BodyRenderer {
         var diagnostics: [Diagnostic] = []
         /// Block quotes found to be callouts, with their kind, in document order.
         var callouts: [(node: MarkdownNode, kind: CalloutKind)] = []
+        var images: [ImageUse] = []
+        var printedFigures: [String] = []
     }
 
     func location(_ tree: MarkdownTree, _ node: MarkdownNode) -> SourceLocation {
@@ -470,7 +487,7 @@ struct BodyRenderer {
         }
     }
 
-    private func plainText(_ node: MarkdownNode) -> String {
+    func plainText(_ node: MarkdownNode) -> String {
         var text = ""
         for child in node.children {
             switch child.kind {

@@ -14,9 +14,13 @@ public final class RenderedBody: Sendable {
     public let reviewPassages: [ReviewPassage]
     /// The aliases (lowercased) that made its auto-links, in order.
     public let linkedAliases: [String]
+    /// The images of `content/images/` it shows, in order: a body is rendered again when one changes.
+    public let images: [ImageUse]
+    /// The HTML of its figures as a handout prints them, in order, without the screen-only ones.
+    public let printedFigures: [String]
 
     public init(html: String, anchors: Set<String>, links: [PageLink], redFlags: [String], mentions: [ContentKey], diagnostics: [Diagnostic],
-                reviewPassages: [ReviewPassage] = [], linkedAliases: [String] = []) {
+                reviewPassages: [ReviewPassage] = [], linkedAliases: [String] = [], images: [ImageUse] = [], printedFigures: [String] = []) {
         self.html = html
         self.anchors = anchors
         self.links = links
@@ -25,5 +29,13 @@ public final class RenderedBody: Sendable {
         self.diagnostics = diagnostics
         self.reviewPassages = reviewPassages
         self.linkedAliases = linkedAliases
+        self.images = images
+        self.printedFigures = printedFigures
     }
+}
+
+/// An image a body shows, with the fingerprint of what it read of it (nil: the image was missing).
+public struct ImageUse: Sendable, Hashable {
+    public var name: String
+    public var fingerprint: String?
 }

@@ -31,6 +31,8 @@ public struct BodyCache: Sendable {
     /// "What links here" of the cached build, and whether its anchors were all checked and found.
     var backlinks: [ContentKey: Set<ContentKey>]?
     var anchorsChecked = false
+    /// The base path the bodies' image addresses start with.
+    var imageBasePath = "/"
 
     public init() {}
 
@@ -61,8 +63,12 @@ public struct BodyCache: Sendable {
 
     /// Whether `entry` is still what `file` renders to: the same text, and the same answers to
     /// everything it read.
-    func reusable(_ entry: Entry, for file: ContentFile, _ reuse: Reuse, targets: some LinkTargets) -> Bool {
+    func reusable(_ entry: Entry, for file: ContentFile, _ reuse: Reuse, targets: some LinkTargets, images: ImageCatalog) -> Bool {
         guard reuse.languages.contains(file.language), Self.sameSource(entry.file, file) else { return false }
+        if !entry.body.images.isEmpty {
+            guard images.basePath == imageBasePath else { return false }
+            for use in entry.body.images where images.image(named: use.name)?.fingerprint != use.fingerprint { return false }
+        }
         if !reuse.sameRoutes {
             if entry.needsSameRoutes { return false }
             for lookup in entry.lookups where !lookup.holds(in: targets) { return false }

@@ -18,9 +18,25 @@ enum JSONLD {
         return scriptSafe(text)
     }
 
+    /// JSON that can sit in a `<script>` whatever its strings hold: `<`, `>` and `&` (which could end
+    /// the script or open a comment, `</script`, `<!--`) and U+2028, U+2029 written as `\u` escapes.
+    /// They occur in JSON only inside strings, where the escape means the same character.
     private static func scriptSafe(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
-        return text.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "<\\!--")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 })
+        else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     private static func write(_ value: Value, into text: inout String) {

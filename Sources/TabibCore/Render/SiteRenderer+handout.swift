@@ -20,6 +20,7 @@ extension SiteRenderer {
             dates: reviewDates(meta, language: code),
             qr: qrCodes.symbol(for: articleURL)?.svg(label: language.handoutQRLabel + " " + articleURL),
             redFlags: HandoutPage.RedFlags(bodies.bodies[i].redFlags),
+            figures: HandoutPage.Figures(bodies.bodies[i].printedFigures),
             sources: meta.sources.isEmpty ? nil : meta.sources.map(\.title).joined(separator: "; "),
             clinicalReview: meta.review.map { ClinicalReviewNotice(note: $0.note ?? "") },
             disclaimer: language.disclaimer?.html,

@@ -121,13 +121,14 @@ extension SiteBuilder {
             let jobs = HandoutPDFs.jobs(report.graph)
             report.warnings += try await printer.print(jobs, in: directory.staging, basePath: report.graph.config.basePath, progress: progress)
             directory.adopt(jobs.map(\.pdf))
-            try directory.commit()
+            report.changes = try directory.commit()
+            report.warnings += directory.notes
             report.filesWritten += jobs.count
             report.duration = clock.now - start
             return report
         } catch {
             directory.discard()
-            throw error
+            throw directory.explain(error)
         }
     }
 }

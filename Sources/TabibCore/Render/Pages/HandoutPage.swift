@@ -20,6 +20,8 @@ struct HandoutPage: Sendable {
         let qr: String?
         /// The body's red-flag callouts, rendered.
         let redFlags: RedFlags?
+        /// The body's figures as printed (not the screen-only ones), rendered.
+        let figures: Figures?
         /// The sources' titles, separated by "; "; nil when there are none.
         let sources: String?
         let clinicalReview: ClinicalReviewNotice?
@@ -47,6 +49,7 @@ struct HandoutPage: Sendable {
                 ("pdfURL", .text { $0.pdfURL }),
                 ("qr", .text { $0.qr }),
                 ("redFlags", .model { $0.redFlags }),
+                ("figures", .model { $0.figures }),
                 ("sources", .text { $0.sources }),
                 ("clinicalReview", .model { $0.clinicalReview }),
                 ("disclaimer", .text { $0.disclaimer }),
@@ -72,6 +75,18 @@ struct HandoutPage: Sendable {
         }
 
         static var templateFields: TemplateFields<RedFlags> { ["items": .list({ $0.items }, .string)] }
+    }
+
+    /// The figures of the article's body, each rendered HTML at print resolution.
+    struct Figures: Sendable, TemplateModel {
+        let items: [String]
+
+        init?(_ items: [String]) {
+            guard !items.isEmpty else { return nil }
+            self.items = items
+        }
+
+        static var templateFields: TemplateFields<Figures> { ["items": .list({ $0.items }, .string)] }
     }
 
     /// The clinic that hands the page out (`clinic:` in site.yaml).
