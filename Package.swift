@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Test-only: random edit sequences for the quick-build property test.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // cmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -40,6 +42,8 @@ let package = Package(
                 "CQRencode",
                 "CompiledMustache",
                 .product(name: "Yams", package: "Yams"),
+                // `tabib new` fills templates/new/*.md with it (Scaffold/NewContent.swift).
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The live-reload preview server: wraps the build, never the reverse.
@@ -67,7 +71,9 @@ let package = Package(
         .executableTarget(name: "CompiledMustacheBenchmark", dependencies: [
             "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),
         ], path: "Benchmarks/CompiledMustacheBenchmark"),
-        .testTarget(name: "TabibCoreTests", dependencies: ["TabibCore"]),
+        .testTarget(name: "TabibCoreTests", dependencies: [
+            "TabibCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         // swift-mustache only as the reference the differential tests compare with.
         .testTarget(name: "CompiledMustacheTests", dependencies: [
             "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),

@@ -26,6 +26,15 @@ public struct BuildReport: Sendable {
     public var stageTimes: [SiteBuilder.StageTime] = []
     /// When the build updated an earlier build's output folder: how many files that changed.
     public var changes: OutputDirectory.Changes?
+    /// The pages rendered, with what each read when the build recorded it (`IncrementalBuilder`).
+    var renderedPages: [RenderedPage] = []
+}
+
+/// A page a build rendered: the file it wrote and what its model and template read.
+struct RenderedPage: Sendable {
+    var job: PageJob
+    var path: String
+    var reads: Set<PageInput>
 }
 
 extension Duration {
@@ -173,8 +182,15 @@ public struct SiteBuilder: Sendable {
 
     /// Renders the pages of an already prepared site into `sink` (all of them, or `pages`), with the
     /// assets and, unless `siteFiles` is false, the sitemap, robots.txt and feeds; for callers that
-    /// looked at `prepare()`'s result first and must not load everything again.
+    /// looked at `prepare()`'s result first and must not load everything again. `recordingReads` notes
+    /// what each page read, for `IncrementalBuilder`.
     public func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, into sink: some OutputSink,
+                      startedAt start: ContinuousClock.Instant = .now,
+                      progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
+        try await write(prepared, pages: pages, siteFiles: siteFiles, recordingReads: false, into: sink, startedAt: start, progress: progress)
+    }
+
+    func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, recordingReads: Bool, into sink: some OutputSink,
                       startedAt start: ContinuousClock.Instant = .now,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         var mark = ContinuousClock.now
@@ -182,23 +198,27 @@ public struct SiteBuilder: Sendable {
         let renderer = prepared.renderer
         let jobs = pages ?? renderer.jobs()
         let counter = progress.map { PageCounter(total: jobs.count, observer: $0) }
-        let results = await ParallelMap.map(jobs) { job -> (Bool, [Diagnostic], String?) in
-            let (file, diagnostics) = renderer.render(job)
+        let results = await ParallelMap.map(jobs) { job -> (Bool, [Diagnostic], String?, RenderedPage?) in
+            let (file, diagnostics, reads): (OutputFile?, [Diagnostic], Set<PageInput>)
+            if recordingReads { (file, diagnostics, reads) = renderer.renderRecordingReads(job) } else { (file, diagnostics) = renderer.render(job); reads = [] }
             defer { counter?.pageDone() }
-            guard let file else { return (false, diagnostics, nil) }
+            guard let file else { return (false, diagnostics, nil, nil) }
+            let page = recordingReads ? RenderedPage(job: job, path: file.path, reads: reads) : nil
             do {
                 try sink.write(file)
-                return (true, diagnostics, nil)
+                return (true, diagnostics, nil, page)
             } catch {
-                return (false, diagnostics, "\(file.path): \(error.localizedDescription)")
+                return (false, diagnostics, "\(file.path): \(error.localizedDescription)", page)
             }
         }
         var diagnostics = prepared.diagnostics
         var written = 0
-        for (ok, pageDiagnostics, writeError) in results {
+        var renderedPages: [RenderedPage] = []
+        for (ok, pageDiagnostics, writeError, page) in results {
             diagnostics += pageDiagnostics
             if let writeError { diagnostics.append(.error("write-failed", "could not write \(writeError); check the disk and its permissions.")) }
             if ok { written += 1 }
+            if let page { renderedPages.append(page) }
         }
         times.append(StageTime(stage: "pages", duration: .now - mark))
         mark = .now
@@ -218,7 +238,7 @@ public struct SiteBuilder: Sendable {
         progress?(.finished)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         return BuildReport(pagesWritten: written, filesWritten: written + assets, duration: .now - start,
-                           warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times)
+                           warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times, renderedPages: renderedPages)
     }
 
     /// Builds into a folder: new or changed files go to a staging folder first, and are put in place
