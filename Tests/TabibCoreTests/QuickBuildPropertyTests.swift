@@ -76,6 +76,8 @@ final class EditedSite {
     var served: [String: [UInt8]] = [:]
     var touched: Set<String> = []
     var counter = 0
+    /// The errors of the last build, when it failed.
+    var failure: [String]?
 
     init() async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("tabib-property-\(UUID().uuidString)")
@@ -93,22 +95,23 @@ final class EditedSite {
                                                            body: "Tentang \(id), lihat [stres](@/causes/stres.md).", kind: "conditions")
         }
         pages["content/id/articles/kram-kaki.md"] = Page(title: "Kram Kaki", summary: "Kram di kaki.", conditions: ["kram-otot"],
-                                                         causes: ["dehidrasi", "stres"], body: "Kram kaki karena dehidrasi.\n\n> [!doctor]\n> Ke dokter bila berat.",
+                                                         causes: ["dehidrasi", "stres"], body: "Kram kaki karena dehidrasi.\n\n> [!SEE-DOCTOR]\n> Ke dokter bila berat.",
                                                          kind: "articles")
         pages["content/id/articles/mata-berkedut.md"] = Page(title: "Mata Berkedut", summary: "Kedutan.", conditions: ["kedutan-otot"],
                                                              causes: ["stres", "kurang-tidur"], body: "Sering karena begadang.", kind: "articles")
-        pages["content/id/articles/otot-lelah.md"] = Page(title: "Otot Lelah", conditions: ["kram-otot", "kedutan-otot"], causes: ["kurang-tidur"],
+        pages["content/id/articles/otot-lelah.md"] = Page(title: "Otot Lelah", summary: "Lelah.", conditions: ["kram-otot", "kedutan-otot"], causes: ["kurang-tidur"],
                                                           body: "Otot lelah.", kind: "articles")
         pages["content/en/articles/kram-kaki.md"] = Page(title: "Leg Cramps", summary: "Cramps in the leg.", slug: "leg-cramps",
                                                          conditions: ["kram-otot"], causes: ["dehidrasi", "stres"], translation: true,
                                                          body: "Leg cramps from dehydration.", kind: "articles")
-        pages["content/en/causes/stres.md"] = Page(title: "Stress", summary: "Stress.", slug: "stress", translation: true,
+        pages["content/en/causes/stres.md"] = Page(title: "Stress", summary: "Stress.", slug: "stress", aliases: ["stress"], translation: true,
                                                    body: "About stress.", kind: "causes")
         pages["content/id/pages/disclaimer.md"] = Page(title: "Penafian", body: "Informasi ini hanya untuk edukasi.", kind: "pages")
         pages["content/id/pages/tentang.md"] = Page(title: "Tentang", summary: "Tentang situs.", body: "Situs uji.", kind: "pages")
         for (path, page) in pages { try write(path, page.text) }
         touched = []
         if let mismatch = try await rebuildAndCompare() { throw SetupFailure(description: "the unedited site: \(mismatch)") }
+        if let errors = failure { throw SetupFailure(description: "the unedited site does not build: \(errors)") }
     }
 
     struct SetupFailure: Error, CustomStringConvertible { var description: String }
@@ -259,6 +262,7 @@ final class EditedSite {
         } catch {
             full = .failure(error)
         }
+        if case let .failure(error) = full { failure = error.diagnostics.errors.map(\.description) } else { failure = nil }
         switch (quick, full) {
         case let (.success(build), .success):
             if build.isFull { served = [:] }
