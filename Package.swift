@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         // The event-stream client of the preview's tests; HummingbirdTesting brings the same version.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Test-only: random edit sequences for the quick-build property test.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // cmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -81,7 +83,9 @@ let package = Package(
         .executableTarget(name: "CompiledMustacheBenchmark", dependencies: [
             "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),
         ], path: "Benchmarks/CompiledMustacheBenchmark"),
-        .testTarget(name: "TabibCoreTests", dependencies: ["TabibCore"]),
+        .testTarget(name: "TabibCoreTests", dependencies: [
+            "TabibCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         // swift-mustache only as the reference the differential tests compare with.
         .testTarget(name: "CompiledMustacheTests", dependencies: [
             "CompiledMustache", .product(name: "Mustache", package: "swift-mustache"),

@@ -4,23 +4,18 @@ import TabibCore
 /// Runs the build into memory with the preview's base URL and hands the result to the preview: a new
 /// snapshot when it succeeds, the problems when it fails, while the last good snapshot stays served.
 ///
-/// After the first build, each build is quick (incremental): only the files it wrote replace those of
-/// the served snapshot. On sites of up to `verificationLimit` pages, each quick build is then checked
-/// against a full build of the same sources; should they differ, the full build is served and the
-/// difference reported, so that the preview never stays different from what `tabib build` writes.
-/// Larger sites skip the check, which would cost a full build's time after every save.
+/// After the first build, each build is quick (incremental): it renders again the pages whose
+/// recorded inputs changed, and only the files it wrote replace those of the served snapshot.
 struct Rebuilder: Sendable {
     let incremental: IncrementalBuilder
-    let full: SiteBuilder
+    let options: BuildOptions
     let site: PreviewSite
-    let verificationLimit: Int
     private let warnings = ReportedWarnings()
 
-    init(options: BuildOptions, site: PreviewSite, verificationLimit: Int = 2_000) {
+    init(options: BuildOptions, site: PreviewSite) {
         self.incremental = IncrementalBuilder(options: options)
-        self.full = SiteBuilder(options: options)
+        self.options = options
         self.site = site
-        self.verificationLimit = verificationLimit
     }
 
     func rebuild(trigger: [String], report: @Sendable (ServeEvent) -> Void) async {
@@ -29,7 +24,7 @@ struct Rebuilder: Sendable {
         do {
             build = try await incremental.build(into: output, changed: trigger.isEmpty ? nil : Set(trigger))
         } catch {
-            site.publish(BuildProblems(SourceLines.attach(error.diagnostics, root: full.options.root)))
+            site.publish(BuildProblems(SourceLines.attach(error.diagnostics, root: options.root)))
             return report(.failed(diagnostics: error.diagnostics, trigger: trigger))
         }
         let written = output.files
@@ -38,17 +33,5 @@ struct Rebuilder: Sendable {
         report(.built(BuildSummary(trigger: trigger, duration: build.duration, pages: build.pages, files: snapshot.files.count,
                                    rendered: build.rendered, isFull: build.isFull, changed: changed.sorted(),
                                    warnings: warnings.changed(build.warnings), stageTimes: build.stageTimes)))
-        guard !build.isFull, build.pages <= verificationLimit else { return }
-        let reference = MemoryOutput()
-        guard (try? await full.build(into: reference)) != nil else { return }
-        let files = reference.files
-        let differing = Set(files.keys).union(snapshot.files.keys).filter { key in
-            guard let expected = files[key], let served = snapshot[key] else { return true }
-            return served.body.readableBytesView.elementsEqual(expected) == false
-        }
-        guard !differing.isEmpty else { return }
-        await incremental.reset()
-        site.publish(SiteSnapshot(files: files))
-        report(.quickBuildDiffered(paths: differing.sorted()))
     }
 }

@@ -42,7 +42,7 @@ final class RunningPreview: @unchecked Sendable {
                 switch event {
                 case let .listening(url, _): listeningSink.yield(url)
                 case .built, .failed: buildSink.yield(event)
-                case .notWatching, .quickBuildDiffered: break
+                case .notWatching: break
                 }
             }
         }

@@ -6,15 +6,16 @@ import Foundation
 /// - load: only files whose size, times or inode changed on disk are parsed again (`LoadCache`);
 /// - Markdown: only bodies whose text, aliases, callout titles or link targets changed are rendered
 ///   again (`BodyCache`);
-/// - pages: only the pages that show something that changed are rendered again — see
-///   `IncrementalBuilder+dirtyPages.swift` for the rules — and pages that no longer exist are removed;
-/// - a changed template renders the pages whose template, or a partial or parent it uses, changed;
-/// - `site.yaml`, the UI strings or the disclaimer's title or address render every page;
+/// - pages: each page records what its model and template read while it is rendered (front matter,
+///   bodies, link cards, lists, graph neighbourhoods, "what links here", translations, the disclaimer,
+///   settings and UI strings, templates); a quick build renders again exactly the pages that read
+///   something that changed, and the new pages, and removes the pages that no longer exist — see
+///   `IncrementalBuilder+dependencies.swift`;
 /// - `templates/assets/` is copied again every time; the sitemap, robots.txt and feeds are written
-///   again whenever front matter changed.
+///   again whenever front matter, settings or the set of pages changed.
 ///
-/// The first build, and the first after a failed one, is full. `tabib serve` can check a quick build
-/// against a full one; the tests do so for every kind of edit.
+/// The first build, and the first after a failed one, is full. The tests check quick builds against
+/// full ones after every kind of edit, and after random sequences of edits.
 public actor IncrementalBuilder {
     /// What one build wrote, and how it was made.
     public struct Build: Sendable {
@@ -35,6 +36,7 @@ public actor IncrementalBuilder {
     struct State {
         var prepared: SiteBuilder.Prepared
         var outputs: Set<String>
+        var dependencies: Dependencies
     }
 
     public let options: BuildOptions
@@ -71,7 +73,7 @@ public actor IncrementalBuilder {
             throw error
         }
         let mark = clock.now
-        let plan = previous.flatMap { Self.plan(prepared, previous: $0) }
+        let plan = previous.map { Self.plan(prepared, previous: $0) }
         var timed = prepared
         if plan != nil { timed.stageTimes.append(.init(stage: "plan", duration: clock.now - mark)) }
 
@@ -83,30 +85,48 @@ public actor IncrementalBuilder {
         let recorder = RecordingOutput(sink)
         let report: BuildReport
         do {
-            report = try await builder.write(timed, pages: plan.map { Array($0.pages) }, siteFiles: plan?.siteFiles ?? true, images: images,
-                                             into: recorder, startedAt: start)
+            report = try await builder.write(timed, pages: plan.map { $0.pages.map(\.job) }, siteFiles: plan?.siteFiles ?? true, images: images,
+                                             recordingReads: true, into: recorder, startedAt: start)
         } catch {
             self.previous = nil
             throw error
         }
         let written = recorder.paths
-        let outputs: Set<String>
-        var removed: Set<String>
-        if let plan, let previous {
-            // Pages that no longer exist, and assets deleted from templates/assets/.
-            removed = plan.outputs.map { previous.outputs.subtracting($0) } ?? []
-            removed.formUnion(previous.outputs.filter { $0.hasPrefix("assets/") && !written.contains($0) })
+        let graph = prepared.graph
+        var removed: Set<String> = []
+        if let plan, var state = previous {
+            // Taken out of the actor, so that it is updated in place rather than copied.
+            self.previous = nil
+            var dependencies = state.dependencies
+            state.dependencies = Dependencies(fileIndex: [:])
+            for page in plan.gone {
+                if let path = dependencies.pages[page]?.path { removed.insert(path) }
+                dependencies.remove(page)
+            }
+            for page in report.renderedPages {
+                let id = PageID(page.job, graph)
+                if let before = dependencies.pages[id]?.path, before != page.path { removed.insert(before) }
+                dependencies.record(id, path: page.path, reads: page.reads)
+            }
+            dependencies.fileIndex = plan.fileIndex
+            if plan.siteFiles { removed.formUnion(Self.siteFilePaths(state.prepared.graph.config)) }
+            // Assets deleted from templates/assets/.
+            removed.formUnion(state.outputs.filter { $0.hasPrefix("assets/") })
             // Images no page shows any more, or replaced by a changed image's new files.
             let imageOutputs = Set(prepared.usedImages.compactMap { prepared.images.image(named: $0) }.filter { $0.problem == nil }
                 .flatMap { ImageVariants($0).outputPaths })
-            removed.formUnion(previous.outputs.filter { $0.hasPrefix("images/") && !imageOutputs.contains($0) })
-            outputs = (plan.outputs ?? previous.outputs).subtracting(removed).union(written).union(imageOutputs)
+            removed.formUnion(state.outputs.filter { $0.hasPrefix("images/") && !imageOutputs.contains($0) })
+            removed.subtract(written)
+            removed.formIntersection(state.outputs)
+            self.previous = State(prepared: prepared, outputs: state.outputs.subtracting(removed).union(written).union(imageOutputs),
+                                  dependencies: dependencies)
         } else {
+            var dependencies = Dependencies(fileIndex: Dictionary(uniqueKeysWithValues: graph.files.enumerated().map { ($1.path, $0) }))
+            for page in report.renderedPages { dependencies.record(PageID(page.job, graph), path: page.path, reads: page.reads) }
             removed = previous.map { $0.outputs.subtracting(written) } ?? []
-            outputs = written
+            self.previous = State(prepared: prepared, outputs: written, dependencies: dependencies)
         }
-        self.previous = State(prepared: prepared, outputs: outputs)
-        return Build(pages: plan == nil ? report.pagesWritten : prepared.renderer.jobs().count, written: written, removed: removed,
+        return Build(pages: plan?.total ?? report.pagesWritten, written: written, removed: removed,
                      warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
                      stageTimes: report.stageTimes)
     }

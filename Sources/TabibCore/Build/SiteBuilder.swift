@@ -37,6 +37,15 @@ public struct BuildReport: Sendable {
     public var withheld = PublicationGate.Withheld()
     /// When the build wrote into an output folder: how many files that changed.
     public var changes: OutputDirectory.Changes?
+    /// The pages rendered, with what each read when the build recorded it (`IncrementalBuilder`).
+    var renderedPages: [RenderedPage] = []
+}
+
+/// A page a build rendered: the file it wrote and what its model and template read.
+struct RenderedPage: Sendable {
+    var job: PageJob
+    var path: String
+    var reads: Set<PageInput>
 }
 
 extension Duration {
@@ -203,7 +212,16 @@ public struct SiteBuilder: Sendable {
     /// assets and, unless `siteFiles` is false, the sitemap, robots.txt and feeds; for callers that
     /// looked at `prepare()`'s result first and must not load everything again.
     /// `images` names the images whose files are written (default: every image the pages show).
+    /// `recordingReads` notes what each page read, for `IncrementalBuilder`.
     public func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, images: [String]? = nil, into sink: some OutputSink,
+                      startedAt start: ContinuousClock.Instant = .now,
+                      progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
+        try await write(prepared, pages: pages, siteFiles: siteFiles, images: images, recordingReads: false, into: sink, startedAt: start,
+                        progress: progress)
+    }
+
+    func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, images: [String]? = nil, recordingReads: Bool,
+               into sink: some OutputSink,
                       startedAt start: ContinuousClock.Instant = .now,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         var mark = ContinuousClock.now
@@ -211,23 +229,27 @@ public struct SiteBuilder: Sendable {
         let renderer = prepared.renderer
         let jobs = pages ?? renderer.jobs()
         let counter = progress.map { PageCounter(total: jobs.count, observer: $0) }
-        let results = await ParallelMap.map(jobs) { job -> (Bool, [Diagnostic], String?) in
-            let (file, diagnostics) = renderer.render(job)
+        let results = await ParallelMap.map(jobs) { job -> (Bool, [Diagnostic], String?, RenderedPage?) in
+            let (file, diagnostics, reads): (OutputFile?, [Diagnostic], Set<PageInput>)
+            if recordingReads { (file, diagnostics, reads) = renderer.renderRecordingReads(job) } else { (file, diagnostics) = renderer.render(job); reads = [] }
             defer { counter?.pageDone() }
-            guard let file else { return (false, diagnostics, nil) }
+            guard let file else { return (false, diagnostics, nil, nil) }
+            let page = recordingReads ? RenderedPage(job: job, path: file.path, reads: reads) : nil
             do {
                 try sink.write(file)
-                return (true, diagnostics, nil)
+                return (true, diagnostics, nil, page)
             } catch {
-                return (false, diagnostics, "\(file.path): \(error.localizedDescription)")
+                return (false, diagnostics, "\(file.path): \(error.localizedDescription)", page)
             }
         }
         var diagnostics = prepared.diagnostics
         var written = 0
-        for (ok, pageDiagnostics, writeError) in results {
+        var renderedPages: [RenderedPage] = []
+        for (ok, pageDiagnostics, writeError, page) in results {
             diagnostics += pageDiagnostics
             if let writeError { diagnostics.append(.error("write-failed", "could not write \(writeError); check the disk and its permissions.")) }
             if ok { written += 1 }
+            if let page { renderedPages.append(page) }
         }
         times.append(StageTime(stage: "pages", duration: .now - mark))
         mark = .now
@@ -252,7 +274,8 @@ public struct SiteBuilder: Sendable {
         progress?(.finished)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         var report = BuildReport(pagesWritten: written, filesWritten: written + assets, duration: .now - start,
-                                 warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times, withheld: prepared.graph.withheld)
+                                 warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times, withheld: prepared.graph.withheld,
+                                 renderedPages: renderedPages)
         report.qrCodes = renderer.qrCodes
         return report
     }

@@ -1,7 +1,7 @@
 extension SiteRenderer {
     /// The model of the article `graph.files[i]`.
     func articlePage(_ i: Int) -> ArticlePage {
-        let file = graph.files[i]
+        let file = contentFile(i)
         let meta = file.meta
         let code = file.language
         let path = routes.path(file.key, language: code)!
@@ -11,7 +11,7 @@ extension SiteRenderer {
         let article = ArticlePage.Article(
             title: meta.title,
             summary: meta.summary ?? "",
-            body: bodies.bodies[i].html,
+            body: renderedBody(i).html,
             handoutURL: handoutPath(file),
             dates: reviewDates(meta, language: code),
             reviewer: clinicalReviewer(file, language: code),
@@ -21,12 +21,12 @@ extension SiteRenderer {
             unreviewedTranslation: unreviewedTranslation(meta),
             topics: conditions.isEmpty && causes.isEmpty ? nil : ArticlePage.Topics(conditions: LinkList(conditions), causes: LinkList(causes)),
             related: LinkList(relatedArticles(file).compactMap { link($0, language: code) }),
-            backlinks: LinkList((bodies.backlinks[file.key] ?? []).sorted().compactMap { link($0, language: code) }))
+            backlinks: LinkList((backlinks(file.key) ?? []).sorted().compactMap { link($0, language: code) }))
 
         // JSON-LD, every object's keys in the order .sortedKeys writes them.
-        let cards = parts.cards[code]
+        let cards = cardTable(code)
         let about = meta.conditions.compactMap { id -> JSONLD.Value? in
-            guard let key = graph.entityKey(id.value), let target = cards?[key] else { return nil }
+            guard let key = entityKey(id.value), let target = cards?[key] else { return nil }
             return .object([("@type", .string(key.kind == .condition ? "MedicalCondition" : "MedicalCause")),
                              ("name", .string(target.title)), ("url", .string(absolute(target.url)))])
         }
@@ -100,13 +100,14 @@ extension SiteRenderer {
     func entityLinks(_ ids: [String], language: String) -> [LinkCard] {
         var seen: Set<String> = []
         return ids.compactMap { id in
-            guard seen.insert(id).inserted, let key = graph.entityKey(id) else { return nil }
+            guard seen.insert(id).inserted, let key = entityKey(id) else { return nil }
             return link(key, language: language)
         }
     }
 
     /// Other articles ranked by how many causes and conditions they share with this one, then by id.
     func relatedArticles(_ file: ContentFile, limit: Int = 5) -> [ContentKey] {
+        reads?.insert(.related(path: file.path))
         let mine = Set(file.meta.conditions.map(\.value) + file.meta.causes.map(\.cause.value))
         guard !mine.isEmpty else { return [] }
         // Ranks stand for ids (rank order is id order): count how often each other article shows up.
@@ -128,12 +129,12 @@ extension SiteRenderer {
 
     /// The model of the page (disclaimer, about, …) `graph.files[i]`.
     func simplePage(_ i: Int) -> SimplePage {
-        let file = graph.files[i]
+        let file = contentFile(i)
         let code = file.language
         let page = SimplePage.Page(
             title: file.meta.title,
             summary: file.meta.summary ?? "",
-            body: bodies.bodies[i].html,
+            body: renderedBody(i).html,
             dates: reviewDates(file.meta, language: code),
             updated: formatted(file.meta.date, code),
             unreviewedTranslation: unreviewedTranslation(file.meta),

@@ -4,7 +4,7 @@ extension SiteRenderer {
     /// The model of the printable A4 handout of the article `graph.files[i]`: key points, red flags,
     /// review dates, short sources, the full disclaimer and the article's URL as text and QR code.
     func handoutPage(_ i: Int) -> HandoutPage {
-        let file = graph.files[i]
+        let file = contentFile(i)
         let code = file.language
         let meta = file.meta
         let language = parts.languages[code]!
@@ -19,8 +19,8 @@ extension SiteRenderer {
             pdfURL: handoutPDFs ? sitePath + Self.pdfName(file) : nil,
             dates: reviewDates(meta, language: code),
             qr: qrCodes.symbol(for: articleURL)?.svg(label: language.handoutQRLabel + " " + articleURL),
-            redFlags: HandoutPage.RedFlags(bodies.bodies[i].redFlags),
-            figures: HandoutPage.Figures(bodies.bodies[i].printedFigures),
+            redFlags: HandoutPage.RedFlags(renderedBody(i).redFlags),
+            figures: HandoutPage.Figures(renderedBody(i).printedFigures),
             sources: meta.sources.isEmpty ? nil : meta.sources.map(\.title).joined(separator: "; "),
             clinicalReview: meta.review.map { ClinicalReviewNotice(note: $0.note ?? "") },
             disclaimer: language.disclaimer?.html,
@@ -44,6 +44,11 @@ extension SiteRenderer {
     func handout(_ i: Int) -> (OutputFile?, [Diagnostic]) {
         let model = handoutPage(i)
         let file = graph.files[i]
+        if let reads {
+            // The disclaimer it prints, and its other languages.
+            reads.insert(.disclaimer(language: file.language))
+            reads.insert(.translations(file.key))
+        }
         let sitePath = handoutPath(file)
         let html = Self.bytes(model, templates.handout)
         let disclaimer = parts.languages[file.language]!.disclaimer
