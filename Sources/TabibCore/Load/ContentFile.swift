@@ -147,4 +147,18 @@ public struct ContentKey: Hashable, Sendable, Comparable {
     public static func < (lhs: ContentKey, rhs: ContentKey) -> Bool {
         (lhs.kind.rawValue, lhs.id) < (rhs.kind.rawValue, rhs.id)
     }
+    /// The medical disclaimer, `pages/disclaimer.md`, which handouts print and every page links to.
+    public static let disclaimer = ContentKey(kind: .page, id: "disclaimer")
+}
+
+extension ContentFile {
+    /// The URL segment of its page and handout: its `slug`, else its id.
+    var slug: String { meta.slug?.value ?? id }
+}
+
+extension FrontMatter {
+    /// When the next review is due: `nextReview`, else `reviewed` plus the site's review interval; nil without `reviewed`.
+    func nextReviewDue(intervalMonths: Int) -> Day? {
+        reviewed.map { nextReview ?? $0.adding(months: intervalMonths) }
+    }
 }

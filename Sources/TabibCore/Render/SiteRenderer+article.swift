@@ -90,7 +90,7 @@ extension SiteRenderer {
         if let reviewed = meta.reviewed {
             dates.reviewed = formatted(reviewed, language)!
             dates.reviewedISO = DateText.iso(reviewed)
-            let next = meta.nextReview ?? reviewed.adding(months: config.reviewIntervalMonths)
+            let next = meta.nextReviewDue(intervalMonths: config.reviewIntervalMonths)!
             dates.nextReview = formatted(next, language)!
             dates.nextReviewISO = DateText.iso(next)
         }
@@ -140,10 +140,10 @@ extension SiteRenderer {
             unreviewedTranslation: unreviewedTranslation(file.meta),
             clinicalReview: nil,
             // The printable disclaimer says whom to call.
-            emergencyNumber: file.id == "disclaimer" ? config.clinic.emergencyNumber : nil)
+            emergencyNumber: file.key == .disclaimer ? config.clinic.emergencyNumber : nil)
         let path = routes.path(file.key, language: code)!
         var layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
-        layout.isDisclaimer = file.id == "disclaimer"
+        layout.isDisclaimer = file.key == .disclaimer
         return SimplePage(layout: layout, page: page)
     }
 }

@@ -88,7 +88,7 @@ extension SiteRenderer {
         }
     }
 
-    static func pdfName(_ file: ContentFile) -> String { "\(file.meta.slug?.value ?? file.id)-\(file.language).pdf" }
+    static func pdfName(_ file: ContentFile) -> String { "\(file.slug)-\(file.language).pdf" }
 
     /// The text of the first paragraph of some HTML, to check that it reached the page.
     static func firstSentence(of html: String) -> String? {

@@ -116,7 +116,7 @@ public struct SiteRenderer: Sendable {
 
     /// `Routes.handout`, with the base path worked out once.
     func handoutPath(_ file: ContentFile) -> String {
-        parts.languages[file.language]!.handoutPrefix + (file.meta.slug?.value ?? file.id) + "/"
+        parts.languages[file.language]!.handoutPrefix + file.slug + "/"
     }
 
     /// `SiteConfig.absoluteURL`, with the origin worked out once.

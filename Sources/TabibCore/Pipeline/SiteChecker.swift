@@ -63,7 +63,7 @@ public struct SiteChecker: Sendable {
                         at: at("reviewed")))
                 }
                 if let reviewed = file.meta.reviewed {
-                    let next = file.meta.nextReview ?? reviewed.adding(months: graph.config.reviewIntervalMonths)
+                    let next = file.meta.nextReviewDue(intervalMonths: graph.config.reviewIntervalMonths)!
                     if next < today {
                         diagnostics.append(.warning("review-overdue", "the review was due on \(next.iso); review the article and update 'reviewed'.", at: at(file.meta.nextReview == nil ? "reviewed" : "nextReview")))
                     }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TabibCore
 
 /// Shows a build's progress on standard error once it has taken longer than `delay`: one line
 /// rewritten in place on a terminal, plain lines otherwise (a log, CI): the preparation, then every

@@ -1,7 +1,7 @@
 /// What rendering needs that can be known to be missing before any page is rendered: reported once,
 /// here, instead of once by every page that needs it. (Missing templates are found by `TemplateSet.load`.)
 enum RenderPrerequisites {
-    static let disclaimerKey = ContentKey(kind: .page, id: "disclaimer")
+    static let disclaimerKey = ContentKey.disclaimer
 
     static func check(_ graph: SiteGraph) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

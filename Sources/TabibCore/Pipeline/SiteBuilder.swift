@@ -182,7 +182,7 @@ public struct SiteBuilder: Sendable {
         lap("markdown")
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         // The parts pages share are made of front matter, strings, the disclaimer and the templates: kept while those are.
-        let disclaimers = (graph.index[ContentKey(kind: .page, id: "disclaimer")] ?? [:]).sorted { $0.key < $1.key }.map { bodies.bodies[$0.value] }
+        let disclaimers = (graph.index[.disclaimer] ?? [:]).sorted { $0.key < $1.key }.map { bodies.bodies[$0.value] }
         let parts: PageParts
         if reusedGraph != nil, sameStrings, let cached = cache.parts, cached.disclaimers.count == disclaimers.count,
            zip(cached.disclaimers, disclaimers).allSatisfy({ $0 === $1 }) {
