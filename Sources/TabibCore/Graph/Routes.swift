@@ -12,10 +12,13 @@ public struct Routes: Sendable {
         }
     }
 
+    /// Every section a language may name in `site.yaml`: each content kind's, and the handouts'.
+    public static let sections: [Section] = ContentKind.allCases.map(\.section) + [.handouts]
+
     static func path(for file: ContentFile, config: SiteConfig) -> String {
-        let language = config.language(file.language)!
         let slug = file.slug
-        if file.kind == .page { return config.basePath + "\(file.language)/\(slug)/" }
+        guard file.kind.described.underSection else { return config.basePath + "\(file.language)/\(slug)/" }
+        let language = config.language(file.language)!
         return config.basePath + "\(file.language)/\(language.segment(file.kind.section))/\(slug)/"
     }
 
@@ -29,9 +32,11 @@ public struct Routes: Sendable {
     public func index(_ section: Section, language: String) -> String {
         config.basePath + "\(language)/\(config.language(language)!.segment(section))/"
     }
-    public func handout(_ file: ContentFile) -> String {
-        let language = config.language(file.language)!
-        return config.basePath + "\(file.language)/\(language.segment(.handouts))/\(file.slug)/"
+    /// Where an article's printable handout lives: `handoutPrefix` and its slug.
+    public func handout(_ file: ContentFile) -> String { handoutPrefix(file.language) + file.slug + "/" }
+    /// The site path of a language's handouts, up to the article's slug.
+    public func handoutPrefix(_ language: String) -> String {
+        config.basePath + "\(language)/\(config.language(language)!.segment(.handouts))/"
     }
     public var root: String { config.basePath }
     public var stylesheet: String { config.basePath + "assets/style.css" }
@@ -44,4 +49,9 @@ public struct Routes: Sendable {
         }
         return nil
     }
+}
+
+extension Section {
+    /// Articles' printable handouts: not content, but pages made of it, with a segment of their own.
+    public static let handouts = Section("handouts")
 }

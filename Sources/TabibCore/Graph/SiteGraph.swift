@@ -97,6 +97,20 @@ public enum SitePathTarget: Sendable, Equatable {
 }
 
 extension SiteGraph {
+    /// A language's `sections:` in `site.yaml` that names a section the site does not have.
+    static func sectionDiagnostics(_ config: SiteConfig) -> [Diagnostic] {
+        let known = Routes.sections.map(\.name)
+        return config.languages.flatMap { language in
+            language.sections.filter { !Routes.sections.contains($0.key) }.sorted { $0.value.location < $1.value.location }.map { section, segment in
+                var notes: [String] = []
+                if let guess = Suggestion.closest(to: section.name, in: known) { notes.append("did you mean '\(guess)'?") }
+                notes.append("known keys here: \(known.joined(separator: ", ")).")
+                return .error("unknown-key", "unknown key '\(section.name)' in 'sections'; fix its spelling or remove it.",
+                              at: segment.location, notes: notes)
+            }
+        }
+    }
+
     /// Where a translated article names other causes or conditions than its source: errors that name both files.
     static func graphDifferences(_ file: ContentFile, source: ContentFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -125,7 +139,7 @@ extension SiteGraph {
     public static func build(_ content: LoadedContent) -> (SiteGraph?, [Diagnostic]) {
         let config = content.config
         let files = content.files
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = sectionDiagnostics(config)
         var index: [ContentKey: [String: Int]] = [:]
         for (i, file) in files.enumerated() { index[file.key, default: [:]][file.language] = i }
 
@@ -244,7 +258,7 @@ extension SiteGraph {
             if let path = routes.path(file.key, language: file.language) { claimed[path, default: []].append(file.path) }
         }
         for language in config.languages {
-            for reserved in [routes.home(language.code)] + Section.allCases.map({ routes.index($0, language: language.code) }) {
+            for reserved in [routes.home(language.code)] + Routes.sections.map({ routes.index($0, language: language.code) }) {
                 claimed[reserved, default: []].append("(tabib's \(reserved) index page)")
             }
         }
@@ -269,7 +283,7 @@ extension SiteGraph {
         for language in config.languages {
             generated.insert(routes.home(language.code))
             generated.insert(config.basePath + "\(language.code)/atom.xml")
-            for section in Section.allCases { generated.insert(routes.index(section, language: language.code)) }
+            for section in Routes.sections { generated.insert(routes.index(section, language: language.code)) }
         }
         return (SiteGraph(config: config, files: files, routes: routes, index: index, entityKinds: entityKinds, edges: edges,
                           causesOf: causesOf, effectsOf: effectsOf, articlesAbout: about.mapValues { $0.sorted() },

@@ -83,7 +83,7 @@ enum SiteConfigParser {
     private static func language(_ node: Node, reader: inout YAMLValueReader) -> Language? {
         let pairs = reader.mapping(node, what: "a language", allowed: ["code", "name", "locale", "direction", "title", "sections"])
         var code: String?, name: String?, locale: String?, rtl = false, title: String?
-        var sections: [Section: String] = [:]
+        var sections: [Section: Located<String>] = [:]
         for (key, _, value) in pairs {
             switch key {
             case "code":
@@ -101,12 +101,13 @@ enum SiteConfigParser {
                 default: reader.error("wrong-type", "'direction' must be 'ltr' or 'rtl'.", value)
                 }
             case "sections":
-                for (k, _, v) in reader.mapping(value, what: "'sections'", allowed: Section.allCases.map(\.rawValue)) {
+                // Which sections exist is the graph's to say (`Routes.sections`): handouts are not content.
+                for (k, keyNode, v) in reader.mapping(value, what: "'sections'", allowed: nil) {
                     guard let segment = reader.string(v, key: "sections.\(k)") else { continue }
                     if let problem = FrontMatterParser.slugProblem(segment) {
                         reader.error("bad-slug", "the section name '\(segment)' \(problem); use lowercase letters, digits and '-'.", v)
                     } else {
-                        sections[Section(rawValue: k)!] = segment
+                        sections[Section(k)] = Located(segment, at: reader.location(keyNode))
                     }
                 }
             default: break

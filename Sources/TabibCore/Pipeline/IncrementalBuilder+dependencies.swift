@@ -3,23 +3,24 @@
 /// those inputs differs between the previous build and this one, or when it is new. Nothing here knows
 /// what a page shows; the renderer says it by what it reads.
 extension IncrementalBuilder {
-    /// A page, named the same way in every build: by the content file it shows rather than its index.
-    enum PageID: Hashable, Sendable {
-        case file(String)
-        case handout(String)
-        case home(String)
-        case index(Section, String)
-        case root
-        case notFound
+    /// A page, named the same way in every build: by its output's name and by the content file it
+    /// shows rather than its index.
+    struct PageID: Hashable, Sendable {
+        let output: String
+        let subject: Subject
 
-        init(_ job: PageJob, _ graph: SiteGraph) {
-            switch job {
-            case let .file(i): self = .file(graph.files[i].path)
-            case let .handout(i): self = .handout(graph.files[i].path)
-            case let .home(code): self = .home(code)
-            case let .index(section, code): self = .index(section, code)
-            case .root: self = .root
-            case .notFound: self = .notFound
+        enum Subject: Hashable, Sendable {
+            case file(String)
+            case language(String)
+            case site
+        }
+
+        init(_ job: PageJob, _ renderer: SiteRenderer) {
+            output = renderer.templates.outputs[job.output].name
+            switch job.subject {
+            case let .file(i): subject = .file(renderer.graph.files[i].path)
+            case let .language(code): subject = .language(code)
+            case .site: subject = .site
             }
         }
     }
@@ -92,7 +93,7 @@ extension IncrementalBuilder {
         var present: Set<PageID> = []
         present.reserveCapacity(jobs.count)
         for job in jobs {
-            let id = PageID(job, graph)
+            let id = PageID(job, new.renderer)
             present.insert(id)
             if dirty.contains(id) || previous.dependencies.pages[id] == nil { pages.append((job, id)) }
         }
@@ -102,9 +103,9 @@ extension IncrementalBuilder {
         return Plan(pages: pages, gone: gone, siteFiles: siteFiles, fileIndex: fileIndex, total: jobs.count)
     }
 
-    /// The paths of the sitemap, robots.txt and feeds of a build.
-    static func siteFilePaths(_ config: SiteConfig) -> Set<String> {
-        Set(["sitemap.xml", "robots.txt"] + config.languages.map { SiteFiles.feedPath($0.code) })
+    /// The paths of the site files of a build: the sitemap, robots.txt and feeds.
+    static func siteFilePaths(_ renderer: SiteRenderer) -> Set<String> {
+        Set(renderer.siteFileJobs().map(renderer.path))
     }
 }
 

@@ -104,12 +104,12 @@ public actor IncrementalBuilder {
                 dependencies.remove(page)
             }
             for page in report.renderedPages {
-                let id = PageID(page.job, graph)
+                let id = PageID(page.job, prepared.renderer)
                 if let before = dependencies.pages[id]?.path, before != page.path { removed.insert(before) }
                 dependencies.record(id, path: page.path, reads: page.reads)
             }
             dependencies.fileIndex = plan.fileIndex
-            if plan.siteFiles { removed.formUnion(Self.siteFilePaths(state.prepared.graph.config)) }
+            if plan.siteFiles { removed.formUnion(Self.siteFilePaths(state.prepared.renderer)) }
             // Assets deleted from templates/assets/.
             removed.formUnion(state.outputs.filter { $0.hasPrefix("assets/") })
             // Images no page shows any more, or replaced by a changed image's new files.
@@ -122,7 +122,7 @@ public actor IncrementalBuilder {
                                   dependencies: dependencies)
         } else {
             var dependencies = Dependencies(fileIndex: Dictionary(uniqueKeysWithValues: graph.files.enumerated().map { ($1.path, $0) }))
-            for page in report.renderedPages { dependencies.record(PageID(page.job, graph), path: page.path, reads: page.reads) }
+            for page in report.renderedPages { dependencies.record(PageID(page.job, prepared.renderer), path: page.path, reads: page.reads) }
             removed = previous.map { $0.outputs.subtracting(written) } ?? []
             self.previous = State(prepared: prepared, outputs: written, dependencies: dependencies)
         }

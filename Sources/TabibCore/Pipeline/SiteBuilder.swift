@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var today: Day = .today
     /// Handout pages link to their PDF; set by a build that prints them (`build(toDirectory:printingHandoutsWith:)`).
     public var handoutPDFs = false
+    /// What the site is made of (`SiteOutputs`); tests add outputs of their own.
+    var outputs = SiteOutputs.standard
 
     /// `includeDrafts` also makes the build a preview, unless `preview` says otherwise.
     public init(root: URL, includeDrafts: Bool = false, preview: Bool? = nil, baseURL: String? = nil) {
@@ -134,8 +136,9 @@ public struct SiteBuilder: Sendable {
         var diagnostics = loadDiagnostics
         // Templates are checked even when content failed, so that one run reports both.
         let templatesUnchanged = changed.map { !$0.contains { $0.hasPrefix("templates/") } } ?? false
-        let (templates, templateDiagnostics) = templatesUnchanged ? cache.templates ?? TemplateSet.load(root: options.root)
-                                                                  : TemplateSet.load(root: options.root)
+        let requiredTemplates = SiteOutputs.templateNames(options.outputs)
+        let (templates, templateDiagnostics) = templatesUnchanged ? cache.templates ?? TemplateSet.load(root: options.root, required: requiredTemplates)
+                                                                  : TemplateSet.load(root: options.root, required: requiredTemplates)
         cache.templates = (templates, templateDiagnostics)
         diagnostics += templateDiagnostics
         guard let content, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
@@ -155,7 +158,7 @@ public struct SiteBuilder: Sendable {
         if sameStrings, let cached = cache.pageTemplates {
             compiled = cached
         } else if let templates, let strings {
-            compiled = PageTemplates.compile(templates, strings: strings, defaultLanguage: config.defaultLanguage)
+            compiled = PageTemplates.compile(templates, strings: strings, defaultLanguage: config.defaultLanguage, outputs: options.outputs)
         } else {
             compiled = (nil, [])
         }
@@ -257,10 +260,12 @@ public struct SiteBuilder: Sendable {
         do {
             assets = try Assets.copy(from: options.root, into: sink)
             if siteFiles {
-                try sink.write(SiteFiles.sitemap(renderer))
-                try sink.write(SiteFiles.robots(renderer))
-                for feed in SiteFiles.feeds(renderer) { try sink.write(feed) }
-                assets += 2 + renderer.config.languages.count
+                for job in renderer.siteFileJobs() {
+                    let (file, fileDiagnostics) = renderer.render(job)
+                    diagnostics += fileDiagnostics
+                    if let file { try sink.write(file) }
+                    assets += 1
+                }
             }
         } catch {
             diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))

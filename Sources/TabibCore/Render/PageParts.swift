@@ -10,7 +10,7 @@ final class PageParts: Sendable {
         let layout: LanguageLayout
         let title: String
         let homePath: String
-        /// Every section's index page, in `Section.allCases` order.
+        /// Every listed kind's index page, in `PageKind.listed` order.
         let indexPaths: [(section: Section, path: String)]
         /// `Routes.handout` up to the article's slug.
         let handoutPrefix: String
@@ -48,7 +48,7 @@ final class PageParts: Sendable {
         let routes = graph.routes
         let basePath = config.basePath
         self.basePath = basePath
-        origin = String(config.baseURL.dropLast(basePath.count))
+        origin = config.origin
 
         var days: [String: Set<Day>] = [:]
         for file in graph.files {
@@ -72,12 +72,9 @@ final class PageParts: Sendable {
                 stylesheet: routes.stylesheet,
                 homeURL: routes.home(code),
                 t: templates.stringKeys.map { table[$0] ?? $0 },
-                nav: [
-                    .init(label: strings.text(.navHome, code), url: routes.home(code)),
-                    .init(label: strings.text(.navArticles, code), url: routes.index(.articles, language: code)),
-                    .init(label: strings.text(.navConditions, code), url: routes.index(.conditions, language: code)),
-                    .init(label: strings.text(.navCauses, code), url: routes.index(.causes, language: code)),
-                ],
+                nav: [.init(label: strings.text(.navHome, code), url: routes.home(code))] + PageKind.listed.map {
+                    .init(label: strings.text($0.index!.title, code), url: routes.index($0.kind.section, language: code))
+                },
                 disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path)
             var disclaimer: (String, String, String?)?
             if let file = graph.bestFile(disclaimerKey, language: code), let i = graph.index[disclaimerKey]?[file.language] {
@@ -86,8 +83,8 @@ final class PageParts: Sendable {
             }
             languages[code] = Language(
                 layout: layout, title: language.title, homePath: routes.home(code),
-                indexPaths: Section.allCases.map { ($0, routes.index($0, language: code)) },
-                handoutPrefix: basePath + "\(code)/\(language.segment(.handouts))/",
+                indexPaths: PageKind.listed.map { ($0.kind.section, routes.index($0.kind.section, language: code)) },
+                handoutPrefix: routes.handoutPrefix(code),
                 switcherAlone: config.languages.map { other in
                     .init(code: other.code, name: other.name, url: routes.home(other.code), current: other.code == code,
                           missing: true, missingLabel: strings.text(.notTranslated, other.code))

@@ -49,27 +49,9 @@ extension SiteRenderer {
         var recording = self
         let reads = PageReads()
         recording.reads = reads
-        reads.insert(.template(Self.templateName(job, graph)))
+        if let template = templates.outputs[job.output].templateName { reads.insert(.template(template)) }
         let (file, diagnostics) = recording.render(job)
         return (file, diagnostics, reads.inputs)
-    }
-
-    /// The template a page is rendered with, as `render(_:)` chooses it.
-    static func templateName(_ job: PageJob, _ graph: SiteGraph) -> String {
-        switch job {
-        case let .file(i):
-            switch graph.files[i].kind {
-            case .article: "article"
-            case .cause: "cause"
-            case .condition: "condition"
-            case .page: "page"
-            }
-        case .handout: "handout"
-        case .home: "home"
-        case .index: "list"
-        case .root: "root"
-        case .notFound: "404"
-        }
     }
 
     // The accessors through which page models read the graph, the bodies and the shared parts, noting

@@ -1,3 +1,4 @@
+import CompiledMustache
 import Foundation
 
 extension SiteRenderer {
@@ -41,7 +42,7 @@ extension SiteRenderer {
 
     /// Renders a handout. A handout template that loses the disclaimer, the review dates or the URL
     /// fails the build.
-    func handout(_ i: Int) -> (OutputFile?, [Diagnostic]) {
+    func handout(_ i: Int, template: CompiledTemplate<HandoutPage>) -> (OutputFile?, [Diagnostic]) {
         let model = handoutPage(i)
         let file = graph.files[i]
         if let reads {
@@ -50,7 +51,7 @@ extension SiteRenderer {
             reads.insert(.translations(file.key))
         }
         let sitePath = handoutPath(file)
-        let html = Self.bytes(model, templates.handout)
+        let html = Self.bytes(model, template)
         let disclaimer = parts.languages[file.language]!.disclaimer
         var missing: [String] = []
         // What the page shows: its print style in the head repeats the title, URL and short disclaimer.

@@ -10,22 +10,22 @@ extension SiteRenderer {
                         home: home)
     }
 
-    /// The model of a section's index in a language: all its articles, conditions or causes, A–Z,
+    /// The model of a kind's index in a language: all its articles, conditions or causes, A–Z,
     /// grouped by first letter.
-    func listPage(_ section: Section, _ code: String) -> ListPage {
-        let kind: ContentKind = section == .articles ? .article : section == .causes ? .cause : .condition
+    func listPage(_ kind: ContentKind, _ code: String) -> ListPage {
+        let index = PageKind.of(kind).index!
         let items = cardsByTitle(kind, code)
         var groups: [(letter: String, items: [LinkCard])] = []
         for item in items {
             let letter = String(item.title.prefix(1)).uppercased()
             if groups.last?.letter == letter { groups[groups.count - 1].items.append(item) } else { groups.append((letter, [item])) }
         }
-        let title = strings.text(section == .articles ? .navArticles : section == .causes ? .navCauses : .navConditions, code)
-        let intro = strings.text(section == .articles ? .articlesIntro : section == .causes ? .causesIntro : .conditionsIntro, code)
+        let title = strings.text(index.title, code)
+        let intro = strings.text(index.intro, code)
         let list = ListPage.SectionIndex(heading: title, intro: intro, empty: items.isEmpty, groups: groups.map {
             ListPage.LetterGroup(letter: $0.letter, anchor: "huruf-\(Anchor.slug($0.letter))", items: $0.items)
         })
-        return ListPage(layout: layout(language: code, title: title, description: intro, sitePath: routes.index(section, language: code), key: nil),
+        return ListPage(layout: layout(language: code, title: title, description: intro, sitePath: routes.index(kind.section, language: code), key: nil),
                         list: list)
     }
 
