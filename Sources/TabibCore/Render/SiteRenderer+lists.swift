@@ -20,7 +20,7 @@ extension SiteRenderer {
             let letter = String(item.title.prefix(1)).uppercased()
             if groups.last?.letter == letter { groups[groups.count - 1].items.append(item) } else { groups.append((letter, [item])) }
         }
-        let title = strings.text(section == .articles ? "navArticles" : section == .causes ? "navCauses" : "navConditions", code)
+        let title = strings.text(section.indexTitleKey!, code)
         let intro = strings.text(section == .articles ? "articlesIntro" : section == .causes ? "causesIntro" : "conditionsIntro", code)
         let list = ListPage.SectionIndex(heading: title, intro: intro, empty: items.isEmpty, groups: groups.map {
             ListPage.LetterGroup(letter: $0.letter, anchor: "huruf-\(Anchor.slug($0.letter))", items: $0.items)
