@@ -4,7 +4,7 @@ extension SiteRenderer {
     /// the page's language; the strings and routes are what every layout reads (`.settings`).
     func breadcrumbs(_ file: ContentFile, path: String) -> Breadcrumbs {
         let code = file.language
-        var trail = [(name: strings.text("navHome", code), path: routes.home(code))]
+        var trail = [(name: strings.text(.navHome, code), path: routes.home(code))]
         let section = file.kind.section
         if let key = section.indexTitleKey { trail.append((strings.text(key, code), routes.index(section, language: code))) }
         trail.append((file.meta.title, path))

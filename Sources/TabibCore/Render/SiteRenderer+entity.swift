@@ -13,7 +13,7 @@ extension SiteRenderer {
             title: file.meta.title,
             summary: file.meta.summary ?? "",
             body: renderedBody(i).html,
-            kind: file.meta.entityKind.map { strings.text("kind-\($0)", code) },
+            kind: file.meta.entityKind.map { strings.text(.entityKind($0), code) },
             aliases: aliases.isEmpty ? nil : aliases.joined(separator: ", "),
             causes: LinkList(causes),
             effects: LinkList(effects),
