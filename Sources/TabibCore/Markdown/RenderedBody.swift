@@ -18,7 +18,8 @@ public final class RenderedBody: Sendable {
     public let images: [ImageUse]
     /// The HTML of its figures as a handout prints them, in order, without the screen-only ones.
     public let printedFigures: [String]
-    /// Its headings in order (not the callouts' titles), as the page shows them.
+    /// Its headings in order (not the callouts' titles), as the page shows them. They follow from
+    /// `html`, so a page that shows them reads the body (`PageInput.body`) and nothing more.
     public let headings: [BodyHeading]
 
     public init(html: String, anchors: Set<String>, links: [PageLink], redFlags: [String], mentions: [ContentKey], diagnostics: [Diagnostic],
