@@ -38,6 +38,7 @@ extension SiteRenderer {
         jsonLD.append(("url", .string(absolute(path))))
         var layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
+        layout.breadcrumbs = breadcrumbs(file, path: path)
         return EntityPage(layout: layout, entity: entity, isCondition: file.kind == .condition)
     }
 
