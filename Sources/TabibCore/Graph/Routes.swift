@@ -32,6 +32,9 @@ public struct Routes: Sendable {
     public func index(_ section: Section, language: String) -> String {
         config.basePath + "\(language)/\(config.language(language)!.segment(section))/"
     }
+    /// Whether a file has a printable handout: articles do.
+    public static func hasHandout(_ file: ContentFile) -> Bool { file.kind == .article }
+
     /// Where an article's printable handout lives: `handoutPrefix` and its slug.
     public func handout(_ file: ContentFile) -> String { handoutPrefix(file.language) + file.slug + "/" }
     /// The site path of a language's handouts, up to the article's slug.

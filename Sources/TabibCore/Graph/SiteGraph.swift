@@ -278,7 +278,7 @@ extension SiteGraph {
         var generated: Set<String> = [config.basePath, config.basePath + "sitemap.xml", config.basePath + "robots.txt"]
         for file in files {
             pathIndex[Routes.path(for: file, config: config)] = (file.key, file.language)
-            if file.kind == .article { generated.insert(routes.handout(file)) }
+            if Routes.hasHandout(file) { generated.insert(routes.handout(file)) }
         }
         for language in config.languages {
             generated.insert(routes.home(language.code))

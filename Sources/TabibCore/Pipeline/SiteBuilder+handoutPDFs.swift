@@ -28,7 +28,7 @@ public struct HandoutPDFs: Sendable {
     /// The handouts of every article in the graph, in the graph's order.
     public static func jobs(_ graph: SiteGraph) -> [Job] {
         let config = graph.config
-        return graph.files.filter { $0.kind == .article }.map { file in
+        return graph.files.filter(Routes.hasHandout).map { file in
             let sitePath = graph.routes.handout(file)
             let page = SiteRenderer.outputPath(sitePath, basePath: config.basePath)
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")

@@ -10,6 +10,8 @@ struct PageKind: Sendable {
     /// Its index page in each language, A–Z: the UI strings of its title (also the navigation's label)
     /// and of its introduction; nil: the kind has no index page.
     let index: (title: UIStrings.Key, intro: UIStrings.Key)?
+    /// The schema.org type that JSON-LD gives its pages and the links to them, for causes and conditions.
+    var schemaType: String? = nil
 
     static let all: [PageKind] = [article, cause, condition, page]
     /// The kinds with an index page, in the order the navigation and the sitemap list them.
@@ -18,9 +20,9 @@ struct PageKind: Sendable {
     static let article = PageKind(kind: .article, pages: contentPages(.article, ArticlePage.templateFields) { $0.articlePage($1) },
                                   index: (.navArticles, .articlesIntro))
     static let cause = PageKind(kind: .cause, pages: contentPages(.cause, EntityPage.templateFields) { $0.entityPage($1) },
-                                index: (.navCauses, .causesIntro))
+                                index: (.navCauses, .causesIntro), schemaType: "MedicalCause")
     static let condition = PageKind(kind: .condition, pages: contentPages(.condition, EntityPage.templateFields) { $0.entityPage($1) },
-                                    index: (.navConditions, .conditionsIntro))
+                                    index: (.navConditions, .conditionsIntro), schemaType: "MedicalCondition")
     static let page = PageKind(kind: .page, pages: contentPages(.page, SimplePage.templateFields) { $0.simplePage($1) }, index: nil)
 
     /// A page per file of `kind`, at its route, rendered through `templates/<kind>.mustache`.

@@ -41,7 +41,9 @@ struct HandoutOutput: SiteOutput {
     var name: String { "handout" }
     var templateName: String? { "handout" }
     var isSiteFile: Bool { false }
-    func subjects(_ graph: SiteGraph) -> [OutputSubject] { SiteOutputs.files(of: .article)(graph) }
+    func subjects(_ graph: SiteGraph) -> [OutputSubject] {
+        graph.files.indices.filter { Routes.hasHandout(graph.files[$0]) }.map(OutputSubject.file)
+    }
     func path(_ subject: OutputSubject, _ renderer: SiteRenderer) -> String {
         SiteRenderer.outputPath(renderer.handoutPath(renderer.graph.files[subject.file]), basePath: renderer.parts.basePath)
     }

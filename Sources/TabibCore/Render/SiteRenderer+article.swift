@@ -29,7 +29,7 @@ extension SiteRenderer {
         let cards = cardTable(code)
         let about = meta.conditions.compactMap { id -> JSONLD.Value? in
             guard let key = entityKey(id.value), let target = cards?[key] else { return nil }
-            return .object([("@type", .string(key.kind == .condition ? "MedicalCondition" : "MedicalCause")),
+            return .object([("@type", .string(PageKind.of(key.kind).schemaType!)),
                              ("name", .string(target.title)), ("url", .string(absolute(target.url)))])
         }
         var jsonLD: [(key: String, value: JSONLD.Value)] = [

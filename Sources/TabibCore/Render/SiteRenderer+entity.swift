@@ -24,7 +24,7 @@ extension SiteRenderer {
         // JSON-LD, every object's keys in the order .sortedKeys writes them.
         var jsonLD: [(key: String, value: JSONLD.Value)] = [
             ("@context", .string("https://schema.org")),
-            ("@type", .string(file.kind == .condition ? "MedicalCondition" : "MedicalCause")),
+            ("@type", .string(PageKind.of(file.kind).schemaType!)),
         ]
         if !aliases.isEmpty { jsonLD.append(("alternateName", .array(aliases.map { .string($0) }))) }
         if file.kind == .condition, !causes.isEmpty {
