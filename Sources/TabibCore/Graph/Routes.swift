@@ -42,6 +42,10 @@ public struct Routes: Sendable {
         config.basePath + "\(language)/\(config.language(language)!.segment(.handouts))/"
     }
     public var root: String { config.basePath }
+    /// A language's Atom feed of articles; the sitemap; robots.txt.
+    public func feed(_ language: String) -> String { config.basePath + "\(language)/atom.xml" }
+    public var sitemap: String { config.basePath + "sitemap.xml" }
+    public var robots: String { config.basePath + "robots.txt" }
     public var stylesheet: String { config.basePath + "assets/style.css" }
 
     /// The page in `language`, else in the source language, else in any language it exists in.

@@ -275,14 +275,14 @@ extension SiteGraph {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let withheldPaths = Dictionary(content.withheldFiles.map { (Routes.path(for: $0, config: config), $0.key) }) { first, _ in first }
         var pathIndex: [String: (ContentKey, String)] = [:]
-        var generated: Set<String> = [config.basePath, config.basePath + "sitemap.xml", config.basePath + "robots.txt"]
+        var generated: Set<String> = [routes.root, routes.sitemap, routes.robots]
         for file in files {
             pathIndex[Routes.path(for: file, config: config)] = (file.key, file.language)
             if Routes.hasHandout(file) { generated.insert(routes.handout(file)) }
         }
         for language in config.languages {
             generated.insert(routes.home(language.code))
-            generated.insert(config.basePath + "\(language.code)/atom.xml")
+            generated.insert(routes.feed(language.code))
             for section in Routes.sections { generated.insert(routes.index(section, language: language.code)) }
         }
         return (SiteGraph(config: config, files: files, routes: routes, index: index, entityKinds: entityKinds, edges: edges,

@@ -35,10 +35,8 @@ enum SiteFiles {
     }
 
     static func robots(_ renderer: SiteRenderer) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(renderer.absolute(renderer.graph.config.basePath + "sitemap.xml"))\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(renderer.absolute(renderer.routes.sitemap))\n"
     }
-
-    static func feedPath(_ language: String) -> String { "\(language)/atom.xml" }
 
     /// The Atom feed of a language's articles.
     static func feed(_ renderer: SiteRenderer, language code: String) -> String {
@@ -55,7 +53,7 @@ enum SiteFiles {
                 default: graph.files[a.index].id > graph.files[b.index].id
                 }
             }
-        let feedURL = renderer.absolute(renderer.parts.basePath + feedPath(code))
+        let feedURL = renderer.absolute(graph.routes.feed(code))
         let updated = articles.compactMap(\.day).max() ?? Day(year: 2000, month: 1, day: 1)!
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(code)\">\n"
         xml += "  <title>\(XMLText.escape(language.title))</title>\n  <id>\(XMLText.escape(feedURL))</id>\n"

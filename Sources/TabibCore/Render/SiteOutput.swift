@@ -95,13 +95,16 @@ struct PageOutput<Model: Sendable>: SiteOutput {
 struct SiteFileOutput: SiteOutput {
     let name: String
     let subjectsOf: @Sendable (SiteGraph) -> [OutputSubject]
-    let pathOf: @Sendable (SiteRenderer, OutputSubject) -> String
+    /// Its site path (`/base/id/atom.xml`), as `Routes` names it.
+    let sitePath: @Sendable (SiteRenderer, OutputSubject) -> String
     let text: @Sendable (SiteRenderer, OutputSubject) -> String
 
     var templateName: String? { nil }
     var isSiteFile: Bool { true }
     func subjects(_ graph: SiteGraph) -> [OutputSubject] { subjectsOf(graph) }
-    func path(_ subject: OutputSubject, _ renderer: SiteRenderer) -> String { pathOf(renderer, subject) }
+    func path(_ subject: OutputSubject, _ renderer: SiteRenderer) -> String {
+        SiteRenderer.outputPath(sitePath(renderer, subject), basePath: renderer.parts.basePath)
+    }
     func compiled(_ compiler: inout TemplateCompiler) -> (any SiteOutput)? { self }
     func render(_ subject: OutputSubject, _ renderer: SiteRenderer) -> (OutputFile?, [Diagnostic]) {
         (OutputFile(path: path(subject, renderer), text: text(renderer, subject)), [])

@@ -12,10 +12,12 @@ enum SiteOutputs {
         PageOutput("404", template: "404", fields: NotFoundPage.templateFields, subjects: site,
                    sitePath: { renderer, _ in renderer.parts.basePath + "404.html" }, model: { renderer, _ in renderer.notFoundPage() }),
         HandoutOutput(),
-        SiteFileOutput(name: "feed", subjectsOf: languages, pathOf: { _, subject in SiteFiles.feedPath(subject.language) },
+        SiteFileOutput(name: "feed", subjectsOf: languages, sitePath: { $0.routes.feed($1.language) },
                        text: { SiteFiles.feed($0, language: $1.language) }),
-        SiteFileOutput(name: "sitemap", subjectsOf: site, pathOf: { _, _ in "sitemap.xml" }, text: { renderer, _ in SiteFiles.sitemap(renderer) }),
-        SiteFileOutput(name: "robots", subjectsOf: site, pathOf: { _, _ in "robots.txt" }, text: { renderer, _ in SiteFiles.robots(renderer) }),
+        SiteFileOutput(name: "sitemap", subjectsOf: site, sitePath: { renderer, _ in renderer.routes.sitemap },
+                       text: { renderer, _ in SiteFiles.sitemap(renderer) }),
+        SiteFileOutput(name: "robots", subjectsOf: site, sitePath: { renderer, _ in renderer.routes.robots },
+                       text: { renderer, _ in SiteFiles.robots(renderer) }),
     ]
 
     /// The templates `outputs` render through, and `layout`, the parent of every page: every site needs them.
