@@ -14,11 +14,9 @@ struct SiteOutputTests {
         struct Entry: Sendable, TemplateModel {
             var title: String
             var url: String
-            /// `,` after every entry but the last.
-            var separator: String
 
             static var templateFields: TemplateFields<Entry> {
-                ["title": .text { JSONString.quoted($0.title) }, "url": .text { JSONString.quoted($0.url) }, "separator": .text { $0.separator }]
+                ["title": .text { JSONString.quoted($0.title) }, "url": .text { JSONString.quoted($0.url) }]
             }
         }
 
@@ -32,9 +30,8 @@ struct SiteOutputTests {
         "titles", template: "titles", fields: TitleIndex.templateFields, subjects: SiteOutputs.languages,
         sitePath: { renderer, subject in renderer.parts.basePath + "\(subject.language)/titles.json" },
         model: { renderer, subject in
-            let cards = renderer.cardsByTitle(.article, subject.language)
-            return TitleIndex(language: subject.language, articles: cards.enumerated().map { i, card in
-                .init(title: card.title, url: renderer.absolute(card.url), separator: i == cards.count - 1 ? "" : ",")
+            TitleIndex(language: subject.language, articles: renderer.cardsByTitle(.article, subject.language).map { card in
+                .init(title: card.title, url: renderer.absolute(card.url))
             })
         })
 
@@ -79,7 +76,7 @@ struct SiteOutputTests {
 
         -- templates/titles.mustache --
         {"language": {{{language}}}, "articles": [{{#articles}}
-          {"title": {{{title}}}, "url": {{{url}}}}{{separator}}{{/articles}}
+          {"title": {{{title}}}, "url": {{{url}}}}{{^last()}},{{/last()}}{{/articles}}
         ]}
         """)
         let output = try await build(site)
