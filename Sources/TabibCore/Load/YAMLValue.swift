@@ -108,6 +108,17 @@ struct YAMLValueReader {
     /// The other tags the default resolver gives plain scalars.
     static let resolvedTags = Set([Tag.Name.timestamp, .merge, .value].map(\.rawValue))
 
+    /// The tag the text gives a node (`!!int 1`; quotes give a scalar `!!str`), before any resolution:
+    /// empty when it has none. (`Node.tag` is resolved: every mapping has `!!map`.)
+    private static func writtenTag(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar): scalar.tag.description
+        case let .mapping(mapping): mapping.tag.description
+        case let .sequence(sequence): sequence.tag.description
+        case .alias: ""
+        }
+    }
+
     /// Finds the first node, in document order, with an anchor or a tag that is not plain. An alias is
     /// the node its anchor names, so the walk meets the anchor first and stops there: it never expands
     /// an alias. Walked without recursion.
@@ -125,7 +136,8 @@ struct YAMLValueReader {
                     "the tag '\(shown)' is not supported here; remove it and write the value as plain text, a list or a mapping.")),
                     hasExplicitTag: false)
             }
-            if !tag.isEmpty, node.scalar == nil || tag != Tag.Name.str.rawValue { hasExplicitTag = true }
+            let written = writtenTag(node)
+            if !written.isEmpty, node.scalar == nil || written != Tag.Name.str.rawValue { hasExplicitTag = true }
             switch node {
             case let .mapping(mapping): pending += mapping.reversed().flatMap { [$0.value, $0.key] }
             case let .sequence(sequence): pending += sequence.reversed()
