@@ -92,7 +92,7 @@ import Testing
         ("the body", article, "Hampir setiap orang", "Hampir semua orang"),
         ("an alias another body mentions", "content/id/causes/dehidrasi.md", "  - \"dehidrasi\"\n", "  - \"dehidrasi\"\n  - \"cairan\"\n"),
         ("a callout's title", "templates/i18n/id.yaml", "calloutSeeDoctor: Periksakan diri ke dokter jika", "calloutSeeDoctor: Segera ke dokter jika"),
-        ("the slug of a page bodies link to", "content/id/articles/kedutan-kaki-setelah-berjalan.md", "title:", "slug: otot-berkedut\ntitle:"),
+        ("the slug of a page bodies link to", "content/id/articles/kedutan-kaki-setelah-berjalan.md", "---\ntitle:", "---\nslug: otot-berkedut\ntitle:"),
         ("the base URL", "content/site.yaml", "baseURL: https://tabib.example.org/", "baseURL: https://tabib.example.org/kesehatan/"),
         ("an image a body shows", "content/images/peregangan-betis.png.yaml", "Ilustrasi: tim tabib", "Ilustrasi: tim Tabib"),
     ])
