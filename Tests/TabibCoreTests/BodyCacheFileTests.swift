@@ -86,6 +86,29 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: site.cacheFile.path)[.modificationDate] as? Date == stamp)
     }
 
+    /// Every property of a body comes back from the file as it was rendered: a property added to
+    /// `RenderedBody` and not written to the file fails here.
+    @Test func everyPropertyOfABodyComesBackFromTheFile() async throws {
+        let site = try Site()
+        _ = try await site.build()
+        let files = try await SiteBuilder(options: BuildOptions(root: site.root)).prepare().graph.files
+        let cache = BodyCache.load(root: site.root, files: files, preview: false)
+        // Rendered again, without the file.
+        try FileManager.default.removeItem(at: site.cacheFile)
+        let fresh = try await SiteBuilder(options: BuildOptions(root: site.root)).prepare().renderer.bodies.bodies
+        #expect(cache.entries.count == fresh.count)
+        for (entry, body) in zip(cache.entries, fresh) {
+            let stored = try #require(entry).body
+            let properties = Mirror(reflecting: body).children.map(\.label)
+            #expect(properties.count >= 11)
+            for (a, b) in zip(Mirror(reflecting: stored).children, Mirror(reflecting: body).children) {
+                #expect(a.label == b.label)
+                #expect(String(describing: a.value) == String(describing: b.value) || a.label == "anchors" && stored.anchors == body.anchors,
+                        "\(a.label ?? "?") of \(entry?.source.path ?? "?")")
+            }
+        }
+    }
+
     /// Each edit changes what some body renders to without changing its Markdown, or changes the
     /// Markdown: the build after it must equal a build without the cache, and differ from the one before.
     @Test(arguments: [

@@ -18,7 +18,7 @@ extension BodyCache {
     /// The first line of the files this binary writes; nil when the binary cannot be told apart from
     /// another (then nothing is read or written).
     static let header: [UInt8]? = FileStamp(path: "/proc/self/exe").map { binary in
-        Array(("tabib bodies 1 binary \(binary.device) \(binary.inode) \(binary.size) \(binary.modified.tv_sec).\(binary.modified.tv_nsec) "
+        Array(("tabib bodies 2 binary \(binary.device) \(binary.inode) \(binary.size) \(binary.modified.tv_sec).\(binary.modified.tv_nsec) "
             + "\(binary.changed.tv_sec).\(binary.changed.tv_nsec) cmark-gfm \(MarkdownTree.libraryVersion)\n").utf8)
     }
 
@@ -231,7 +231,8 @@ final class CacheFileReader {
             redFlags: try array(string), mentions: try array(key), diagnostics: try array(diagnostic),
             reviewPassages: try array { ReviewPassage(note: try string(), location: try location()) },
             linkedAliases: try array(string), images: try array { ImageUse(name: try string(), fingerprint: try optional(string)) },
-            printedFigures: try array(string))
+            printedFigures: try array(string),
+            headings: try array { BodyHeading(level: try int(), anchor: try string(), text: try string()) })
         return BodyCache.Entry(source: stored, body: body, lookups: lookups, reusable: true, needsSameRoutes: needsSameRoutes)
     }
 }
@@ -366,6 +367,7 @@ final class CacheFileWriter {
         array(body.linkedAliases, string)
         array(body.images) { use in string(use.name); optional(use.fingerprint, string) }
         array(body.printedFigures, string)
+        array(body.headings) { heading in int(heading.level); string(heading.anchor); string(heading.text) }
         let rest = Array(bytes[mark...])
         bytes.removeSubrange(mark...)
         int(rest.count)
