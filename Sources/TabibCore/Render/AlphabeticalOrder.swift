@@ -1,14 +1,15 @@
 import Foundation
 
 /// How A–Z lists sort and group titles, the same on every machine (no locale of the build's host):
-/// case-, diacritic- and width-insensitive (`Édème` sorts and groups with `Edema`), leading
-/// punctuation ignored (`"Kram"` is under K), numbers by value (`Tipe 2` before `Tipe 10`), and
+/// case-, diacritic- and width-insensitive (`Édème` sorts and groups with `Edema`), punctuation as
+/// a space between words and none at either end (`"Kram"` is under K, before `Kram otot`), numbers by value (`Tipe 2` before `Tipe 10`), and
 /// everything that does not start with a letter from A to Z after folding (digits, other scripts)
 /// under `#`, after Z. Indonesian and English both sort by the plain Latin alphabet.
 struct AlphabeticalOrder: Comparable, Sendable {
     /// The group's place: 0–25 for A–Z, 26 for `#`.
     let rank: Int
-    /// The title folded, without its leading punctuation, as Unicode scalars.
+    /// The title folded, its letters and digits with one space for every run of anything else between
+    /// them, as Unicode scalars.
     let folded: [Unicode.Scalar]
     /// The title as written, to order titles that fold alike.
     let title: String
@@ -16,7 +17,18 @@ struct AlphabeticalOrder: Comparable, Sendable {
     init(_ title: String) {
         self.title = title
         let text = title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        let scalars = Array(text.unicodeScalars.drop { !$0.properties.isAlphabetic && !("0"..."9").contains($0) })
+        // Letters and digits, every run of anything else one space, none at either end.
+        var scalars: [Unicode.Scalar] = []
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
         folded = scalars
         if let first = scalars.first, ("a"..."z").contains(first) {
             rank = Int(first.value - Unicode.Scalar("a").value)
