@@ -93,12 +93,14 @@ extension SiteRenderer {
         let group = ListPage.LetterGroup(letter: name, anchor: "daftar",
                                          items: shown.map { ListEntry(card: $0, alias: nil, order: AlphabeticalOrder($0.title)) })
         let pagination = Pagination(current: number, total: Routes.pageCount(items.count, pageSize: size), first: first, routes: routes)
-        return listPage(section: nil, code, sitePath: routes.page(number, of: first), heading: "\(file.meta.title): \(name)", intro: nil,
+        return listPage(section: nil, entity: key, code, sitePath: routes.page(number, of: first), heading: "\(file.meta.title): \(name)", intro: nil,
                         empty: items.isEmpty, letters: [], groups: [group], pagination: pagination, parent: link(key, language: code))
     }
 
-    /// A list page's model around its list: the title says which page of how many it is.
-    func listPage(section: Section?, _ code: String, sitePath: String, heading: String, intro: String?, empty: Bool,
+    /// A list page's model around its list: the title says which page of how many it is. A page with no
+    /// counterpart of its own in other languages (a letter, page 2) switches to the same list's first page
+    /// there: the section's index, or the entity's page (no alternates: the pages are not translations).
+    func listPage(section: Section?, entity: ContentKey? = nil, _ code: String, sitePath: String, heading: String, intro: String?, empty: Bool,
                   letters: [ListPage.LetterLink], groups: [ListPage.LetterGroup], pagination: Pagination?, parent: LinkCard?) -> ListPage {
         var title = heading
         if let pagination, pagination.current > 1 {
@@ -107,6 +109,15 @@ extension SiteRenderer {
         var layout = layout(language: code, title: title, description: intro, sitePath: sitePath, key: nil)
         layout.previousURL = pagination?.previousURL
         layout.nextURL = pagination?.nextURL
+        if layout.alternates.isEmpty, config.languages.count > 1 {
+            if let entity { reads?.insert(.translations(entity)) }
+            layout.switcher = config.languages.map { other in
+                let target = section.map { routes.index($0, language: other.code) } ?? entity.flatMap { routes.path($0, language: other.code) }
+                let language = parts.languages[other.code]!
+                return PageLayout.SwitcherEntry(code: other.code, name: other.name, url: target ?? language.homePath, current: other.code == code,
+                                                missing: target == nil, missingLabel: language.notTranslated)
+            }
+        }
         return ListPage(layout: layout, list: ListPage.SectionIndex(heading: heading, intro: intro, empty: empty, letters: letters,
                                                                     groups: groups, pagination: pagination, parent: parent))
     }
