@@ -103,6 +103,7 @@ import Testing
         <li class="see"><span class="alias">10-nyeri</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/nyeri-10/">Nyeri tipe 10</a></li>
         </ul>
         </section>
+
         </div>
 
 
@@ -164,6 +165,7 @@ import Testing
         <nav class="letters" aria-label="Lompat ke huruf"><ul>
         \(bar(""))
         </ul></nav>
+
         </div>
 
 
@@ -185,10 +187,7 @@ import Testing
         <li class="card"><h3><a href="/id/kondisi/kram-otot/">Kram Otot</a></h3><p>Tentang Kram Otot.</p></li>
         </ul>
         </section>
-        <nav class="pagination" aria-label="Halaman daftar">
-        <a href="/id/kondisi/k/" rel="prev">← Sebelumnya</a>
-        <span aria-current="page">Halaman 2 dari 2</span>
-        </nav>
+        <nav class="pagination" aria-label="Halaman daftar"><a href="/id/kondisi/k/" rel="prev">← Sebelumnya</a> <span aria-current="page">Halaman 2 dari 2</span></nav>
         </div>
 
 
@@ -246,11 +245,7 @@ import Testing
         <li class="card"><h3><a href="/id/artikel/d/">Dehidrasi Saat Olahraga</a></h3><p>Tentang Dehidrasi Saat Olahraga.</p></li>
         </ul>
         </section>
-        <nav class="pagination" aria-label="Halaman daftar">
-        <a href="/id/artikel/" rel="prev">← Sebelumnya</a>
-        <span aria-current="page">Halaman 2 dari 3</span>
-        <a href="/id/artikel/3/" rel="next">Berikutnya →</a>
-        </nav>
+        <nav class="pagination" aria-label="Halaman daftar"><a href="/id/artikel/" rel="prev">← Sebelumnya</a> <span aria-current="page">Halaman 2 dari 3</span> <a href="/id/artikel/3/" rel="next">Berikutnya →</a></nav>
         </div>
 
 
@@ -287,10 +282,7 @@ import Testing
         <li class="card"><h3><a href="/id/artikel/e/">Edema Kaki</a></h3><p>Tentang Edema Kaki.</p></li>
         </ul>
         </section>
-        <nav class="pagination" aria-label="Halaman daftar">
-        <a href="/id/kondisi/kram-otot/artikel/2/" rel="prev">← Sebelumnya</a>
-        <span aria-current="page">Halaman 3 dari 3</span>
-        </nav>
+        <nav class="pagination" aria-label="Halaman daftar"><a href="/id/kondisi/kram-otot/artikel/2/" rel="prev">← Sebelumnya</a> <span aria-current="page">Halaman 3 dari 3</span></nav>
         </div>
 
 

@@ -89,6 +89,7 @@ import Testing
             ("list page", ListPage.templateFields(stringKeys: []).names),
             ("list", ListPage.SectionIndex.templateFields.names),
             ("letter group", ListPage.LetterGroup.templateFields.names),
+            ("letter bar", ListPage.LetterBar.templateFields.names),
             ("letter link", ListPage.LetterLink.templateFields.names),
             ("list entry", ListEntry.templateFields.names),
             ("pagination", Pagination.templateFields.names),

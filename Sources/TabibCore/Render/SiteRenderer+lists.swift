@@ -118,7 +118,7 @@ extension SiteRenderer {
                                                 missing: target == nil, missingLabel: language.notTranslated)
             }
         }
-        return ListPage(layout: layout, list: ListPage.SectionIndex(heading: heading, intro: intro, empty: empty, letters: letters,
+        return ListPage(layout: layout, list: ListPage.SectionIndex(heading: heading, intro: intro, empty: empty, letters: ListPage.LetterBar(letters),
                                                                     groups: groups, pagination: pagination, parent: parent))
     }
 

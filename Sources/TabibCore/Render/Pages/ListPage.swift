@@ -16,8 +16,8 @@ struct ListPage: Sendable {
         let intro: String?
         /// Whether the list has no entries.
         let empty: Bool
-        /// The A–Z bar: every letter, linked when it has entries; empty on an entity's lists.
-        let letters: [LetterLink]
+        /// The A–Z bar: every letter, linked when it has entries; nil on an entity's lists.
+        let letters: LetterBar?
         /// The entries on this page, by letter (or one group named after the list, on an entity's lists).
         let groups: [LetterGroup]
         /// Where this page is among the list's pages; nil when the list has one page.
@@ -30,12 +30,24 @@ struct ListPage: Sendable {
                 "heading": .text { $0.heading },
                 "intro": .text { $0.intro },
                 "empty": .bool { $0.empty },
-                "letters": .list { $0.letters },
+                "letters": .model { $0.letters },
                 "groups": .list { $0.groups },
                 "pagination": .model { $0.pagination },
                 "parent": .model { $0.parent },
             ]
         }
+    }
+
+    /// The A–Z bar, shown only when it has letters: `{{#letters}}…{{#items}}…{{/items}}…{{/letters}}`.
+    struct LetterBar: Sendable, TemplateModel {
+        let items: [LetterLink]
+
+        init?(_ items: [LetterLink]) {
+            guard !items.isEmpty else { return nil }
+            self.items = items
+        }
+
+        static var templateFields: TemplateFields<LetterBar> { ["items": .list { $0.items }] }
     }
 
     /// One letter of the A–Z bar.
