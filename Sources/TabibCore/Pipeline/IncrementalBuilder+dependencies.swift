@@ -9,6 +9,7 @@ extension IncrementalBuilder {
         case handout(String)
         case home(String)
         case index(Section, String)
+        case list(ListPageJob)
         case root
         case notFound
 
@@ -18,6 +19,7 @@ extension IncrementalBuilder {
             case let .handout(i): self = .handout(graph.files[i].path)
             case let .home(code): self = .home(code)
             case let .index(section, code): self = .index(section, code)
+            case let .list(job): self = .list(job)
             case .root: self = .root
             case .notFound: self = .notFound
             }
@@ -213,11 +215,7 @@ struct InputComparison {
         case let .card(key, language):
             return !sameParts && !Self.same(old.parts.cards[language]?[key], new.parts.cards[language]?[key])
         case let .list(kind, language):
-            guard !sameParts else { return false }
-            let keys = new.graph.keys(of: kind)
-            guard keys == old.graph.keys(of: kind) else { return true }
-            let (a, b) = (old.parts.cards[language], new.parts.cards[language])
-            return keys.contains { !Self.same(a?[$0], b?[$0]) }
+            return !sameParts && old.parts.alphabetical[language]?[kind] != new.parts.alphabetical[language]?[kind]
         case let .entityKey(id):
             return !sameEntityKinds && old.graph.entityKey(id) != new.graph.entityKey(id)
         case let .causes(id):

@@ -1,4 +1,4 @@
-/// The site-wide files beside the pages: `sitemap.xml` with the alternates of every translated page,
+/// The site-wide files beside the pages: `sitemap.xml`, every page the build writes with the alternates of every translated page,
 /// `robots.txt`, and an Atom feed of articles per language.
 enum SiteFiles {
     static func sitemap(_ renderer: SiteRenderer) -> OutputFile {
@@ -18,17 +18,25 @@ enum SiteFiles {
             }
             xml += "  </url>\n"
         }
+        // Every page the build writes but the 404 page: its address is any address that has no page.
         let languages = graph.config.languages.map(\.code)
-        for code in languages {
-            entry(routes.home(code), alternates: languages.map { ($0, routes.home($0)) }, lastmod: nil)
-            for section in [Section.articles, .conditions, .causes] {
-                entry(routes.index(section, language: code), alternates: languages.map { ($0, routes.index(section, language: $0)) }, lastmod: nil)
+        for job in renderer.jobs() {
+            guard let path = renderer.sitePath(job) else { continue }
+            switch job {
+            case let .file(i):
+                let file = graph.files[i]
+                let key = file.key
+                let alternates = routes.languages(of: key).map { ($0, routes.path(key, language: $0)!) }
+                entry(path, alternates: alternates, lastmod: file.meta.reviewed ?? file.meta.date)
+            case let .handout(i):
+                entry(path, alternates: [], lastmod: graph.files[i].meta.reviewed ?? graph.files[i].meta.date)
+            case .home:
+                entry(path, alternates: languages.map { ($0, routes.home($0)) }, lastmod: nil)
+            case let .index(section, _):
+                entry(path, alternates: languages.map { ($0, routes.index(section, language: $0)) }, lastmod: nil)
+            case .root, .notFound, .list:
+                entry(path, alternates: [], lastmod: nil)
             }
-        }
-        for file in graph.files {
-            let key = file.key
-            let alternates = routes.languages(of: key).map { ($0, routes.path(key, language: $0)!) }
-            entry(routes.path(key, language: file.language)!, alternates: alternates, lastmod: file.meta.reviewed ?? file.meta.date)
         }
         xml += "</urlset>\n"
         return OutputFile(path: "sitemap.xml", text: xml)

@@ -18,6 +18,8 @@ public enum PageJob: Sendable, Hashable {
     case handout(Int)
     case home(String)
     case index(Section, String)
+    /// A further page of a long list (`SiteRenderer+listPages.swift`).
+    case list(ListPageJob)
     case root
     case notFound
 }
@@ -64,7 +66,7 @@ public struct SiteRenderer: Sendable {
             jobs.append(.file(i))
             if file.kind == .article { jobs.append(.handout(i)) }
         }
-        return jobs
+        return jobs + listJobs()
     }
 
     public func render(_ job: PageJob) -> (OutputFile?, [Diagnostic]) {
@@ -84,6 +86,8 @@ public struct SiteRenderer: Sendable {
             return page(routes.home(language), templates.home, homePage(language))
         case let .index(section, language):
             return page(routes.index(section, language: language), templates.list, listPage(section, language))
+        case let .list(job):
+            return render(job)
         case .root:
             return page(routes.root, templates.root, rootPage())
         case .notFound:
