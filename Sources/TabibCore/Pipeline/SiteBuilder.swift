@@ -281,9 +281,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into a folder: new or changed files go to a staging folder first, and are put in place
-    /// only on success (`OutputDirectory`).
-    public func build(toDirectory output: URL, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
-        let directory = try OutputDirectory(destination: output)
+    /// only on success (`OutputDirectory`); `layout` says whether the output is a folder or a link to releases.
+    public func build(toDirectory output: URL, layout: OutputDirectory.Layout = .folder,
+                      progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
+        let directory = try OutputDirectory(destination: output, layout: layout)
         do {
             var report = try await build(into: directory, progress: progress)
             let mark = ContinuousClock.now

@@ -41,6 +41,18 @@ enum FileBytes {
         if let code = bytes.withUnsafeBytes({ write($0, to: fd, at: 0) }) { throw error(path, code) }
     }
 
+    /// Writes `bytes` into a new file at `path`: never into a file that is there (it may be a hard
+    /// link that another release shares), which is unlinked first.
+    static func createNew(_ path: String, _ bytes: [UInt8]) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if fd < 0, errno == EEXIST, unlink(path) == 0 {
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        }
+        guard fd >= 0 else { throw error(path, errno) }
+        defer { close(fd) }
+        if let code = bytes.withUnsafeBytes({ write($0, to: fd, at: 0) }) { throw error(path, code) }
+    }
+
     /// Whether the regular file open as `fd` holds exactly `bytes`.
     static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var info = stat()
