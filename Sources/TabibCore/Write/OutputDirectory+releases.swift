@@ -72,7 +72,7 @@ extension OutputDirectory {
         var removed = 0
         if let output { removed = try carryOver(from: URL(fileURLWithPath: output.path), produced: produced) }
         // Numbers only grow: after every release there is, and after the plain folder that becomes one.
-        var number = (releases.numbers().max() ?? 0) + 1
+        var number = releases.nextNumber()
         let converted = plan.converting ? number : nil
         if plan.converting { number += 1 }
         let release = releases.path(number)

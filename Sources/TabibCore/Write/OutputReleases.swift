@@ -72,6 +72,12 @@ struct OutputReleases {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).compactMap(Self.number).filter(isRelease).sorted()
     }
 
+    /// The number of the next release: after every folder named by a number, tabib's or not, so that
+    /// a release never takes the name of something else.
+    func nextNumber() -> Int {
+        (((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).compactMap(Self.number).max() ?? 0) + 1
+    }
+
     /// Makes the releases folder with its marker, unless it is there.
     func create() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
