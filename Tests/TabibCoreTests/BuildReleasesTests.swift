@@ -59,6 +59,25 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.output.path) == "www")
     }
 
+    @Test func pdfBuildPrintsTheHandoutsIntoTheNewReleaseBeforeTheSwap() throws {
+        let site = try Site(articles: 2)
+        let root = site.site.root.path
+        #expect(try CommandLineTests.run(["build", "--root", root, "--releases"]).status == 0)
+        let first = BuildOutputSafetyTests.pages(in: Self.release(of: site.output)!)
+        let run = try CommandLineTests.run(["build", "--root", root, "--releases", "--pdf"])
+        #expect(run.status == 0, "\(run.err)")
+        let release = try #require(Self.release(of: site.output))
+        #expect(release.lastPathComponent == "2")
+        let pdfs = try OutputDirectoryTests.manifest(release).filter { $0.hasSuffix(".pdf") }
+        #expect(pdfs.count == 2, "a PDF of each article's handout: \(pdfs)")
+        for pdf in pdfs {
+            #expect(FileManager.default.contents(atPath: release.path + "/" + pdf)?.starts(with: Array("%PDF".utf8)) == true, "\(pdf)")
+        }
+        // The previous release is as it was: no PDFs, pages without links to them.
+        #expect(BuildOutputSafetyTests.pages(in: site.output.deletingLastPathComponent().appendingPathComponent("public.releases/1")) == first)
+        #expect(!first.keys.contains { $0.hasSuffix(".pdf") })
+    }
+
     @Test func buildKilledAtAnyMomentLeavesTheOutputAWholeReleaseOldOrNew() throws {
         let site = try Site(articles: 150)
         let versions = [1: try site.files(of: 1), 2: try site.files(of: 2)]
