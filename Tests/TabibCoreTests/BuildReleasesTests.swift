@@ -59,6 +59,26 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.output.path) == "www")
     }
 
+    @Test func releasesBuildWhileAnotherHoldsTheLockFailsNamingItAndChangesNothing() throws {
+        let site = try Site(articles: 1)
+        let root = site.site.root.path
+        #expect(try CommandLineTests.run(["build", "--root", root, "--releases"]).status == 0)
+        let holder = try OutputDirectory(destination: site.output, layout: .releases(keep: 2))
+        defer { holder.discard() }
+        let started = OutputLock.Holder(try String(contentsOfFile: OutputLock.path(for: site.output), encoding: .utf8)).started ?? "?"
+        let run = try CommandLineTests.run(["build", "--root", root, "--releases"])
+        #expect(run.status == 1)
+        #expect(run.err == """
+        error: another tabib build (pid \(getpid()) on \(OutputLock.hostName), started \(started)) is writing to \(site.output.path); wait for it to finish or stop it, then build again. The output was not changed.
+        1 error, 0 warnings.
+        The build failed; \(site.output.path) was left as it was.
+
+        """)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.output.path) == "public.releases/1")
+        // The holder's release being written is left alone.
+        #expect(FileManager.default.fileExists(atPath: holder.staging.path))
+    }
+
     @Test func pdfBuildPrintsTheHandoutsIntoTheNewReleaseBeforeTheSwap() throws {
         let site = try Site(articles: 2)
         let root = site.site.root.path
