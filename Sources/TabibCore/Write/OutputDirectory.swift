@@ -10,7 +10,7 @@ import Synchronization
 ///   last build wrote are listed in its manifest (`OutputManifest`, read as untrusted text); a file not
 ///   listed is the user's, and is never replaced or removed (without a manifest, no file is tabib's).
 ///   Paths are followed one name at a time, never through a link (`ConfinedFolder`).
-/// - Two ways, chosen when the build starts:
+/// - Three ways, chosen when the build starts:
 ///   - **New output** (the folder is missing or holds nothing but tabib's own files, or a PDF build):
 ///     the whole site is written into a staging folder beside it, which then takes the output's place
 ///     in one rename (the user's files are carried over as hard links).
