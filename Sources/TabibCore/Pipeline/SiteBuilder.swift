@@ -291,7 +291,9 @@ public struct SiteBuilder: Sendable {
             report.changes = try directory.commit()
             report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
-            report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark))
+            let pruning = directory.pruningTime ?? .zero
+            report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark - pruning))
+            if directory.pruningTime != nil { report.stageTimes.append(StageTime(stage: "old releases", duration: pruning)) }
             report.duration += .now - mark
             return report
         } catch {

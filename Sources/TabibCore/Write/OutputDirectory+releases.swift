@@ -107,8 +107,13 @@ extension OutputDirectory {
         where kept.count < plan.keep && !kept.contains(candidate) {
             kept.append(candidate)
         }
+        let start = ContinuousClock.now
         let warnings = releases.prune(keeping: Set(kept))
-        state.withLock { $0.commitNotes += warnings }
+        let pruning = ContinuousClock.now - start
+        state.withLock {
+            $0.commitNotes += warnings
+            $0.pruningTime = pruning
+        }
         let linked = state.withLock { $0.linked.count }
         return Changes(written: produced.count - linked, removed: removed, release: release)
     }

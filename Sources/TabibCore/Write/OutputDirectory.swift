@@ -59,6 +59,8 @@ public final class OutputDirectory: OutputSink, Sendable {
     /// finished, an old release kept.
     public var notes: [Diagnostic] { startNotes + state.withLock { $0.commitNotes } }
     private let startNotes: [Diagnostic]
+    /// Releases: how long the commit spent removing old releases (nil in the folder layout).
+    public var pruningTime: Duration? { state.withLock { $0.pruningTime } }
     /// The output, opened once it exists.
     let output: ConfinedFolder?
     private let lock: OutputLock
@@ -80,6 +82,8 @@ public final class OutputDirectory: OutputSink, Sendable {
         var linked: Set<String> = []
         /// Warnings of the commit (an old release kept).
         var commitNotes: [Diagnostic] = []
+        /// Releases: how long removing the old releases took, within the commit.
+        var pruningTime: Duration?
     }
     let state = Mutex(State())
 
