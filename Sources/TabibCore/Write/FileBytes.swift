@@ -114,13 +114,37 @@ enum FileBytes {
         path.indices.filter { path[$0] == "/" }.map { path[..<$0] }
     }
 
-    /// Every file (not folder) under `folder`, relative to it.
+    /// Every file (not folder) under `folder`, relative to it; a link is listed, never followed. Read
+    /// with `readdir` and its entry types (FileManager's enumerator looks up each file's attributes,
+    /// owner names included: seconds for a site's 60,000 entries).
     static func files(in folder: URL) -> [String] {
         var files: [String] = []
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let path = enumerator?.nextObject() as? String {
-            if enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
+        func walk(_ fd: Int32, _ prefix: String) {
+            guard let stream = fdopendir(fd) else {
+                close(fd)
+                return
+            }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if name == "." || name == ".." { continue }
+                var isFolder = Int(entry.pointee.d_type) == Int(DT_DIR)
+                if Int(entry.pointee.d_type) == Int(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = fstatat(dirfd(stream), name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                guard isFolder else {
+                    files.append(prefix + name)
+                    continue
+                }
+                let inner = openat(dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if inner >= 0 { walk(inner, prefix + name + "/") }
+            }
         }
+        let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if root >= 0 { walk(root, "") }
         return files
     }
 }
