@@ -24,7 +24,7 @@ fi
 
 site="$(corpus "$n")"
 rm -rf "$site/templates" && cp -a "$repo/templates" "$site/templates"
-article="$(find "$site/content/id/articles" -name '*.md' | sort | head -1)"
+article="$(find "$site/content/id/articles" -name '*.md' | sort | sed -n 1p)"
 original="$(mktemp)"
 cp "$article" "$original"
 rm -rf "$out" && mkdir -p "$out"
