@@ -81,6 +81,7 @@ import Testing
         <section aria-labelledby="huruf-k">
         <h2 id="huruf-k">K</h2>
         <ul class="card-list">
+        <li class="see"><span class="alias">Kejang otot</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/kram-otot/">Kram Otot (EAMC)</a></li>
         <li class="card"><h3><a href="/id/kondisi/kram-otot/">Kram Otot (EAMC)</a></h3><p>Tentang Kram Otot (EAMC).</p></li>
         </ul>
         </section>
@@ -124,6 +125,8 @@ import Testing
         #expect(see(id) == """
         <li class="see"><span class="alias">Berkedut</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/kedutan-otot/">Kedutan Otot</a></li>
         <li class="see"><span class="alias">EAMC</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/kram-otot-terkait-latihan/">Kram Otot Terkait Latihan (EAMC)</a></li>
+        <li class="see"><span class="alias">Kaki berkedut</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/kedutan-otot/">Kedutan Otot</a></li>
+        <li class="see"><span class="alias">Kejang</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/kram-otot/">Kram Otot (Kejang Otot)</a></li>
         <li class="see"><span class="alias">Kesemutan</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/mati-rasa/">Mati Rasa dan Kesemutan</a></li>
         <li class="see"><span class="alias">Otot berkedut</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/kedutan-otot/">Kedutan Otot</a></li>
         <li class="see"><span class="alias">Sensasi kesemutan</span> <span aria-hidden="true">→</span><span class="visually-hidden">, lihat</span> <a href="/id/kondisi/mati-rasa/">Mati Rasa dan Kesemutan</a></li>
@@ -135,7 +138,7 @@ import Testing
     static let letterSite = """
     -- content/site.yaml --
     \(siteYAML("pageSize: 2\nletterPagesAbove: 3"))
-    \(entity("conditions/kram-otot", "Kram Otot", "kram otot, kejang otot"))
+    \(entity("conditions/kram-otot", "Kram Otot", "kram otot"))
     \(entity("conditions/kedutan", "Kedutan", "kedutan"))
     \(entity("conditions/kesemutan", "Kesemutan", "kesemutan"))
     \(entity("conditions/nyeri", "Nyeri", "nyeri, sakit"))

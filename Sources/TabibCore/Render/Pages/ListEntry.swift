@@ -25,8 +25,10 @@ struct ListEntry: Sendable, Equatable, TemplateModel {
 
 extension ListEntry {
     /// The cards of every page of a kind in a language, A–Z, and for causes and conditions the other
-    /// names of the pages written in that language: each alias whose letter differs from its title's,
-    /// unless a shorter alias of the same page begins it (`cramp` stands for `cramps` and `cramping`).
+    /// names of the pages written in that language: each alias that does not begin the title (a reader
+    /// finds `Kram otot` at `Kram Otot Terkait Latihan` itself, but looks for `Kejang otot` under its own
+    /// words, next to K's other entries), unless a shorter alias of the same page begins it (`cramp`
+    /// stands for `cramps` and `cramping`).
     static func alphabetical(_ kind: ContentKind, language: String, cards: [ContentKey: LinkCard], graph: SiteGraph) -> [ListEntry] {
         var entries: [ListEntry] = []
         for key in graph.keys(of: kind) {
@@ -36,7 +38,7 @@ extension ListEntry {
             guard kind == .cause || kind == .condition, !card.otherLanguage, let file = graph.file(key, language: language) else { continue }
             var kept: [AlphabeticalOrder] = []
             for alias in file.meta.aliases.map({ written($0.value, in: card.title) }).map(AlphabeticalOrder.init).sorted()
-            where alias.rank != own.rank && !alias.folded.isEmpty && !kept.contains(where: { AlphabeticalOrder.foldedPrefix($0, of: alias) }) {
+            where !AlphabeticalOrder.foldedPrefix(alias, of: own) && !alias.folded.isEmpty && !kept.contains(where: { AlphabeticalOrder.foldedPrefix($0, of: alias) }) {
                 kept.append(alias)
             }
             entries += kept.map { ListEntry(card: card, alias: $0.title, order: $0) }
