@@ -30,7 +30,7 @@ struct SiteOutputTests {
         "titles", template: "titles", fields: TitleIndex.templateFields, subjects: SiteOutputs.languages,
         sitePath: { renderer, subject in renderer.parts.basePath + "\(subject.language)/titles.json" },
         model: { renderer, subject in
-            TitleIndex(language: subject.language, articles: renderer.cardsByTitle(.article, subject.language).map { card in
+            TitleIndex(language: subject.language, articles: renderer.alphabetical(.article, subject.language).map(\.card).map { card in
                 .init(title: card.title, url: renderer.absolute(card.url))
             })
         })

@@ -262,6 +262,12 @@ extension SiteGraph {
                 claimed[reserved, default: []].append("(tabib's \(reserved) index page)")
             }
         }
+        for file in files where file.kind != .page {
+            if let problem = Routes.reservedSlugProblem(file.slug, kind: file.kind) {
+                diagnostics.append(.error("url-collision", "this page's address would end in '\(file.slug)/', which \(problem); give it another 'slug'.",
+                                          at: file.meta.slug?.location ?? SourceLocation(path: file.path)))
+            }
+        }
         for (path, owners) in claimed where owners.count > 1 {
             let files = owners.sorted()
             for owner in files where !owner.hasPrefix("(") {

@@ -48,6 +48,12 @@ public struct SiteConfig: Sendable, Equatable {
     /// An alias that auto-links in more than this share of a language's articles (in percent) is
     /// reported: a word that common is rarely a mention of the cause or condition.
     public var autoLinkMaxPercent = 50
+    /// How many entries a page of a long list shows: the articles index, the A–Z letter pages, and the
+    /// articles, causes and effects of a cause or condition (`pageSize:`).
+    public var pageSize = 50
+    /// An A–Z index of causes or conditions with more entries than this has one page per letter
+    /// (`letterPagesAbove:`); at most this many, it is one page with letter anchors.
+    public var letterPagesAbove = 200
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
     public var source: Language { language(defaultLanguage)! }

@@ -16,9 +16,10 @@ enum SiteConfigParser {
         var languages: [Language] = []
         var clinic = Clinic()
         var publishBeforeClinicalReview = false, autoLinkMaxPercent = 50
+        var pageSize = 50, letterPagesAbove = 200
         let pairs = reader.mapping(root, what: "site.yaml",
                                    allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic",
-                                             "publishBeforeClinicalReview", "autoLinkMaxPercent"])
+                                             "publishBeforeClinicalReview", "autoLinkMaxPercent", "pageSize", "letterPagesAbove"])
         for (key, _, value) in pairs {
             switch key {
             case "baseURL":
@@ -33,6 +34,8 @@ enum SiteConfigParser {
             case "reviewIntervalMonths": interval = reader.int(value, key: key, range: 1...DateRules.maximumMonthsBetweenReviews) ?? interval
             case "publishBeforeClinicalReview": publishBeforeClinicalReview = reader.bool(value, key: key) ?? false
             case "autoLinkMaxPercent": autoLinkMaxPercent = reader.int(value, key: key, range: 1...100) ?? autoLinkMaxPercent
+            case "pageSize": pageSize = reader.int(value, key: key, range: 1...1000) ?? pageSize
+            case "letterPagesAbove": letterPagesAbove = reader.int(value, key: key, range: 1...100_000) ?? letterPagesAbove
             case "allowRawHTML": allowRaw = reader.bool(value, key: key) ?? false
             case "clinic":
                 for (k, _, v) in reader.mapping(value, what: "'clinic'", allowed: ["name", "contact", "emergencyNumber"]) {
@@ -75,9 +78,12 @@ enum SiteConfigParser {
         guard !reader.diagnostics.hasErrors, let baseURL, let defaultLanguage else { return (nil, reader.diagnostics) }
         // The default language comes first everywhere languages are listed.
         languages.sort { ($0.code == defaultLanguage.value ? 0 : 1) < ($1.code == defaultLanguage.value ? 0 : 1) }
-        return (SiteConfig(baseURL: baseURL, defaultLanguage: defaultLanguage.value, languages: languages,
-                           reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic,
-                           publishBeforeClinicalReview: publishBeforeClinicalReview, autoLinkMaxPercent: autoLinkMaxPercent), reader.diagnostics)
+        var config = SiteConfig(baseURL: baseURL, defaultLanguage: defaultLanguage.value, languages: languages,
+                                reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic,
+                                publishBeforeClinicalReview: publishBeforeClinicalReview, autoLinkMaxPercent: autoLinkMaxPercent)
+        config.pageSize = pageSize
+        config.letterPagesAbove = letterPagesAbove
+        return (config, reader.diagnostics)
     }
 
     private static func language(_ node: Node, reader: inout YAMLValueReader) -> Language? {

@@ -13,6 +13,8 @@ extension IncrementalBuilder {
             case file(String)
             case language(String)
             case site
+            /// A further page of a long list, named by its list and number.
+            case list(ListPageJob)
         }
 
         init(_ job: PageJob, _ renderer: SiteRenderer) {
@@ -21,6 +23,7 @@ extension IncrementalBuilder {
             case let .file(i): subject = .file(renderer.graph.files[i].path)
             case let .language(code): subject = .language(code)
             case .site: subject = .site
+            case let .list(job): subject = .list(job)
             }
         }
     }
@@ -214,11 +217,7 @@ struct InputComparison {
         case let .card(key, language):
             return !sameParts && !Self.same(old.parts.cards[language]?[key], new.parts.cards[language]?[key])
         case let .list(kind, language):
-            guard !sameParts else { return false }
-            let keys = new.graph.keys(of: kind)
-            guard keys == old.graph.keys(of: kind) else { return true }
-            let (a, b) = (old.parts.cards[language], new.parts.cards[language])
-            return keys.contains { !Self.same(a?[$0], b?[$0]) }
+            return !sameParts && old.parts.alphabetical[language]?[kind] != new.parts.alphabetical[language]?[kind]
         case let .entityKey(id):
             return !sameEntityKinds && old.graph.entityKey(id) != new.graph.entityKey(id)
         case let .causes(id):

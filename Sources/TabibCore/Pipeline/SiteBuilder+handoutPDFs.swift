@@ -102,20 +102,20 @@ extension SiteBuilder {
     /// Builds into a folder like `build(toDirectory:)`, with a PDF beside every handout, which links to
     /// it. The PDFs are printed from the staging folder before it is swapped in, so a failure leaves
     /// the previous output as it was.
-    public func build(toDirectory output: URL, printingHandoutsWith printer: HandoutPDFs,
+    public func build(toDirectory output: URL, layout: OutputDirectory.Layout = .folder, printingHandoutsWith printer: HandoutPDFs,
                       progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws(BuildFailure) -> BuildReport {
-        try await build(printingHandoutsWith: printer, into: output, progress: progress)
+        try await build(printingHandoutsWith: printer, into: output, layout: layout, progress: progress)
     }
 
     /// The same, as `build(printingHandoutsWith:into:)` for callers that name the printer first.
-    public func build(printingHandoutsWith printer: HandoutPDFs, into output: URL,
+    public func build(printingHandoutsWith printer: HandoutPDFs, into output: URL, layout: OutputDirectory.Layout = .folder,
                       progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
         var options = self.options
         options.handoutPDFs = true
-        // The browser reads the pages from one folder: the whole site is written anew.
-        let directory = try OutputDirectory(destination: output, updating: false)
+        // The browser reads the pages from one folder: the whole site is written anew (a release holds it whole).
+        let directory = try OutputDirectory(destination: output, updating: false, layout: layout)
         do {
             var report = try await SiteBuilder(options: options).build(into: directory)
             let jobs = HandoutPDFs.jobs(report.graph)

@@ -293,9 +293,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into a folder: new or changed files go to a staging folder first, and are put in place
-    /// only on success (`OutputDirectory`).
-    public func build(toDirectory output: URL, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
-        let directory = try OutputDirectory(destination: output)
+    /// only on success (`OutputDirectory`); `layout` says whether the output is a folder or a link to releases.
+    public func build(toDirectory output: URL, layout: OutputDirectory.Layout = .folder,
+                      progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
+        let directory = try OutputDirectory(destination: output, layout: layout)
         do {
             var report = try await build(into: directory, progress: progress)
             let mark = ContinuousClock.now
@@ -303,7 +304,9 @@ public struct SiteBuilder: Sendable {
             report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
             report.bodyCache?.save(root: options.root)
-            report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark))
+            let pruning = directory.pruningTime ?? .zero
+            report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark - pruning))
+            if directory.pruningTime != nil { report.stageTimes.append(StageTime(stage: "old releases", duration: pruning)) }
             report.duration += .now - mark
             return report
         } catch {

@@ -14,7 +14,7 @@ struct PageKind: Sendable {
     var schemaType: String? = nil
 
     static let all: [PageKind] = [article, cause, condition, page]
-    /// The kinds with an index page, in the order the navigation and the sitemap list them.
+    /// The kinds with an index page, in the order the navigation lists them.
     static let listed: [PageKind] = [article, condition, cause]
 
     static let article = PageKind(kind: .article, pages: contentPages(.article, ArticlePage.templateFields) { $0.articlePage($1) },
@@ -33,7 +33,7 @@ struct PageKind: Sendable {
                        let file = renderer.graph.files[subject.file]
                        return renderer.routes.path(file.key, language: file.language)!
                    },
-                   model: { model($0, $1.file) })
+                   sitemap: .contentFile, model: { model($0, $1.file) })
     }
 
     /// The index page of each listed kind in each language, through `templates/list.mustache`.
@@ -41,7 +41,7 @@ struct PageKind: Sendable {
         guard index != nil else { return nil }
         let kind = kind
         return PageOutput("index:\(kind.folder)", template: "list", fields: ListPage.templateFields, subjects: SiteOutputs.languages,
-                          sitePath: { $0.routes.index(kind.section, language: $1.language) },
+                          sitePath: { $0.routes.index(kind.section, language: $1.language) }, sitemap: .everyLanguage,
                           model: { $0.listPage(kind, $1.language) })
     }
 

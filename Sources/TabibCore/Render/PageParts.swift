@@ -33,6 +33,9 @@ final class PageParts: Sendable {
     let languages: [String: Language]
     /// Language → key → the card of the page in that language, or of its translation when there is none.
     let cards: [String: [ContentKey: LinkCard]]
+    /// Language → kind → every page of the kind A–Z as that language's lists show it, with the other
+    /// names of causes and conditions (`ListEntry.alphabetical`).
+    let alphabetical: [String: [ContentKind: [ListEntry]]]
     /// Article id → its place among all article ids in ascending order.
     let articleRank: [String: Int]
     /// Article ids in ascending order.
@@ -125,6 +128,13 @@ final class PageParts: Sendable {
             for ((language, key, card), link) in zip(unrendered, links) { cards[language]![key] = card.with(link: link) }
         }
         self.cards = cards
+        let lists = config.languages.flatMap { language in [ContentKind.article, .cause, .condition].map { (language.code, $0) } }
+        let sorted = ParallelMap.mapBlocking(lists) { [cards] code, kind in
+            ListEntry.alphabetical(kind, language: code, cards: cards[code] ?? [:], graph: graph)
+        }
+        var alphabetical: [String: [ContentKind: [ListEntry]]] = [:]
+        for ((code, kind), entries) in zip(lists, sorted) { alphabetical[code, default: [:]][kind] = entries }
+        self.alphabetical = alphabetical
 
         articleIDs = Set(graph.articlesAbout.values.joined()).sorted()
         articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })

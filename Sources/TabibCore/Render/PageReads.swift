@@ -10,7 +10,8 @@ enum PageInput: Hashable, Sendable {
     case body(path: String)
     /// The card of a page as pages of `language` link to it (nil when there is none).
     case card(ContentKey, language: String)
-    /// The cards of every page of a kind, as pages of `language` list them A–Z.
+    /// The cards of every page of a kind, as pages of `language` list them A–Z, with the other names
+    /// of causes and conditions (`PageParts.alphabetical`).
     case list(ContentKind, language: String)
     /// Which cause or condition, if any, has this id.
     case entityKey(String)

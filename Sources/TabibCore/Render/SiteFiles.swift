@@ -1,9 +1,8 @@
-/// The site-wide files beside the pages: `sitemap.xml` with the alternates of every translated page,
+/// The site-wide files beside the pages: `sitemap.xml`, every page the build writes with the alternates of every translated page,
 /// `robots.txt`, and an Atom feed of articles per language.
 enum SiteFiles {
     static func sitemap(_ renderer: SiteRenderer) -> String {
         let graph = renderer.graph
-        let routes = graph.routes
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         func entry(_ path: String, alternates: [(String, String)], lastmod: Day?) {
             xml += "  <url>\n    <loc>\(XMLText.escape(renderer.absolute(path)))</loc>\n"
@@ -18,20 +17,29 @@ enum SiteFiles {
             }
             xml += "  </url>\n"
         }
-        let languages = graph.config.languages.map(\.code)
-        for code in languages {
-            entry(routes.home(code), alternates: languages.map { ($0, routes.home($0)) }, lastmod: nil)
-            for section in PageKind.listed.map(\.kind.section) {
-                entry(routes.index(section, language: code), alternates: languages.map { ($0, routes.index(section, language: $0)) }, lastmod: nil)
-            }
+        // Every page the build writes but the 404 page (its address is any address that has no page): the
+        // site's, then each language's, each content file's, and the further pages of lists, each in the
+        // order of the outputs' table.
+        let jobs = renderer.jobs().enumerated().sorted { a, b in
+            let (x, y) = (sitemapRank(a.element.subject, graph), sitemapRank(b.element.subject, graph))
+            return x != y ? x < y : a.offset < b.offset
         }
-        for file in graph.files {
-            let key = file.key
-            let alternates = routes.languages(of: key).map { ($0, routes.path(key, language: $0)!) }
-            entry(routes.path(key, language: file.language)!, alternates: alternates, lastmod: file.meta.reviewed ?? file.meta.date)
+        for (_, job) in jobs {
+            guard let page = renderer.templates.outputs[job.output].sitemapEntry(job.subject, renderer) else { continue }
+            entry(page.sitePath, alternates: page.alternates.map { ($0.language, $0.sitePath) }, lastmod: page.lastmod)
         }
         xml += "</urlset>\n"
         return xml
+    }
+
+    /// Where a subject's pages come in the sitemap: the site's, each language's, each file's, then lists.
+    static func sitemapRank(_ subject: OutputSubject, _ graph: SiteGraph) -> (Int, Int) {
+        switch subject {
+        case .site: (0, 0)
+        case let .language(code): (1, graph.config.languages.firstIndex { $0.code == code } ?? 0)
+        case let .file(i): (2, i)
+        case .list: (3, 0)
+        }
     }
 
     static func robots(_ renderer: SiteRenderer) -> String {

@@ -2,15 +2,18 @@ import CompiledMustache
 
 /// Every output of a build, in one table: what files the site is made of, and from what.
 enum SiteOutputs {
-    /// Each kind's pages and index pages, the homes, the root, the 404 page, the handouts, the feeds,
-    /// the sitemap and robots.txt.
-    static let standard: [any SiteOutput] = PageKind.all.map(\.pages) + PageKind.listed.compactMap(\.indexPages) + [
+    /// Each kind's pages, the homes, the kinds' index pages, the further pages of long lists, the root,
+    /// the 404 page, the handouts, the feeds, the sitemap and robots.txt.
+    static let standard: [any SiteOutput] = PageKind.all.map(\.pages) + [
         PageOutput("home", template: "home", fields: HomePage.templateFields, subjects: languages,
-                   sitePath: { $0.routes.home($1.language) }, model: { $0.homePage($1.language) }),
+                   sitePath: { $0.routes.home($1.language) }, sitemap: .everyLanguage, model: { $0.homePage($1.language) }),
+    ] + PageKind.all.compactMap(\.indexPages) + [
+        PageOutput("list", template: "list", fields: ListPage.templateFields, subjects: { $0.listJobs().map(OutputSubject.list) },
+                   sitePath: { $0.sitePath($1.list) }, model: { $0.listPage($1.list) }),
         PageOutput("root", template: "root", fields: RootPage.templateFields, subjects: site,
                    sitePath: { renderer, _ in renderer.routes.root }, model: { renderer, _ in renderer.rootPage() }),
         PageOutput("404", template: "404", fields: NotFoundPage.templateFields, subjects: site,
-                   sitePath: { renderer, _ in renderer.parts.basePath + "404.html" }, model: { renderer, _ in renderer.notFoundPage() }),
+                   sitePath: { renderer, _ in renderer.parts.basePath + "404.html" }, sitemap: .unlisted, model: { renderer, _ in renderer.notFoundPage() }),
         HandoutOutput(),
         SiteFileOutput(name: "feed", subjectsOf: languages, sitePath: { $0.routes.feed($1.language) },
                        text: { SiteFiles.feed($0, language: $1.language) }),
@@ -28,11 +31,14 @@ enum SiteOutputs {
     }
 
     /// Subjects: each file of a kind, each language, the site once.
-    static func files(of kind: ContentKind) -> @Sendable (SiteGraph) -> [OutputSubject] {
-        { graph in graph.files.indices.filter { graph.files[$0].kind == kind }.map(OutputSubject.file) }
+    static func files(of kind: ContentKind) -> @Sendable (SiteRenderer) -> [OutputSubject] {
+        { renderer in
+            let files = renderer.graph.files
+            return files.indices.filter { files[$0].kind == kind }.map(OutputSubject.file)
+        }
     }
-    static let languages: @Sendable (SiteGraph) -> [OutputSubject] = { $0.config.languages.map { .language($0.code) } }
-    static let site: @Sendable (SiteGraph) -> [OutputSubject] = { _ in [.site] }
+    static let languages: @Sendable (SiteRenderer) -> [OutputSubject] = { $0.config.languages.map { .language($0.code) } }
+    static let site: @Sendable (SiteRenderer) -> [OutputSubject] = { _ in [.site] }
 }
 
 /// Each article's printable handout. Apart from a `PageOutput`, because a handout that leaves out the
@@ -43,11 +49,16 @@ struct HandoutOutput: SiteOutput {
     var name: String { "handout" }
     var templateName: String? { "handout" }
     var isSiteFile: Bool { false }
-    func subjects(_ graph: SiteGraph) -> [OutputSubject] {
-        graph.files.indices.filter { Routes.hasHandout(graph.files[$0]) }.map(OutputSubject.file)
+    func subjects(_ renderer: SiteRenderer) -> [OutputSubject] {
+        let files = renderer.graph.files
+        return files.indices.filter { Routes.hasHandout(files[$0]) }.map(OutputSubject.file)
     }
     func path(_ subject: OutputSubject, _ renderer: SiteRenderer) -> String {
         SiteRenderer.outputPath(renderer.handoutPath(renderer.graph.files[subject.file]), basePath: renderer.parts.basePath)
+    }
+    func sitemapEntry(_ subject: OutputSubject, _ renderer: SiteRenderer) -> SitemapEntry? {
+        let file = renderer.graph.files[subject.file]
+        return SitemapEntry(sitePath: renderer.handoutPath(file), lastmod: file.meta.reviewed ?? file.meta.date)
     }
     func compiled(_ compiler: inout TemplateCompiler) -> (any SiteOutput)? {
         var output = self

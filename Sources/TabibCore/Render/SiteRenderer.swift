@@ -53,7 +53,7 @@ public struct SiteRenderer: Sendable {
     func jobs(_ included: (any SiteOutput) -> Bool) -> [PageJob] {
         var jobs: [PageJob] = []
         for (i, output) in templates.outputs.enumerated() where included(output) {
-            jobs += output.subjects(graph).map { PageJob(output: i, subject: $0) }
+            jobs += output.subjects(self).map { PageJob(output: i, subject: $0) }
         }
         return jobs
     }

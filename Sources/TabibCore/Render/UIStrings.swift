@@ -30,6 +30,8 @@ public struct UIStrings: Sendable {
         static let navConditions = Key("navConditions"), navCauses = Key("navCauses")
         static let articlesIntro = Key("articlesIntro"), causesIntro = Key("causesIntro"), conditionsIntro = Key("conditionsIntro")
         static let notTranslated = Key("notTranslated"), homeIntro = Key("homeIntro"), notFoundTitle = Key("notFoundTitle")
+        static let pageNumber = Key("pageNumber"), pageOf = Key("pageOf")
+        static let articlesAbout = Key("articlesAbout"), possibleCauses = Key("possibleCauses"), canLeadTo = Key("canLeadTo")
         static let published = Key("published"), shortDisclaimer = Key("shortDisclaimer")
         static let handoutTitle = Key("handoutTitle"), handoutQRLabel = Key("handoutQRLabel"), handoutPage = Key("handoutPage")
         /// The heading of a callout (`> [!NOTE]`).
@@ -39,6 +41,7 @@ public struct UIStrings: Sendable {
 
         /// Every key the code reads.
         static let all: [Key] = [navHome, navArticles, navConditions, navCauses, articlesIntro, causesIntro, conditionsIntro, notTranslated, homeIntro, notFoundTitle,
+                                 pageNumber, pageOf, articlesAbout, possibleCauses, canLeadTo,
                                  published, shortDisclaimer, handoutTitle, handoutQRLabel, handoutPage]
             + CalloutKind.allCases.map(callout) + FrontMatterParser.entityKinds.map(entityKind)
     }

@@ -78,6 +78,17 @@ final class ConfinedFolder: Sendable {
         return FileBytes.holds(fd, bytes)
     }
 
+    /// Makes `target` (a path outside, whose folder exists) a hard link to the regular file at `path`
+    /// (not a link) when that file holds exactly `bytes`; whether it did.
+    func link(_ path: String, holding bytes: [UInt8], to target: String) -> Bool {
+        guard let (folder, name) = try? parent(of: path[...], create: false) else { return false }
+        defer { close(folder) }
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return FileBytes.holds(fd, bytes) && linkat(folder, name, AT_FDCWD, target, 0) == 0
+    }
+
     /// Removes the regular file at `path`, and the folders that leaves empty; whether it removed one. A
     /// file that is missing, or is a folder or a link now, is left alone (it is not the file tabib
     /// wrote there); a link or a file where one of its folders should be is a failure.
