@@ -1,3 +1,5 @@
+import Synchronization
+
 extension SiteRenderer {
     /// The model of a language's home page.
     func homePage(_ code: String) -> HomePage {
@@ -32,8 +34,10 @@ extension SiteRenderer {
     /// The cards of every page of a kind, A–Z by title as a reader sorts them.
     func cardsByTitle(_ kind: ContentKind, _ code: String) -> [LinkCard] {
         reads?.insert(.list(kind, language: code))
-        let cards = parts.cards[code]
-        return graph.keys(of: kind).compactMap { cards?[$0] }.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
+        return sortedCards.cards(kind, code) {
+            let cards = parts.cards[code]
+            return graph.keys(of: kind).compactMap { cards?[$0] }.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
+        }
     }
 
     /// The model of the site root: pick a language, without JavaScript, the default language first.
@@ -48,5 +52,21 @@ extension SiteRenderer {
         let code = config.defaultLanguage
         return NotFoundPage(layout: layout(language: code, title: strings.text(.notFoundTitle, code), description: nil, sitePath: nil, key: nil),
                             languages: languageChoices())
+    }
+}
+
+/// `SiteRenderer.cardsByTitle` of each kind and language, sorted once per renderer: the home page shows
+/// the same list as the articles' index, and sorting thousands of titles as a reader would is slow.
+final class SortedCards: Sendable {
+    private let lists = Mutex<[String: [LinkCard]]>([:])
+
+    func cards(_ kind: ContentKind, _ language: String, _ sort: () -> [LinkCard]) -> [LinkCard] {
+        lists.withLock { lists in
+            let key = "\(kind)/\(language)"
+            if let sorted = lists[key] { return sorted }
+            let sorted = sort()
+            lists[key] = sorted
+            return sorted
+        }
     }
 }

@@ -36,6 +36,8 @@ public struct SiteRenderer: Sendable {
     var qrCodes = QRCodeCache()
     /// What the page being made reads, when `tabib serve` records it (`renderRecordingReads(_:)`).
     var reads: PageReads?
+    /// The A–Z lists of cards, each sorted once (`cardsByTitle`).
+    let sortedCards = SortedCards()
 
     public init(graph: SiteGraph, templates: PageTemplates, strings: UIStrings, bodies: RenderedBodies) {
         self.init(graph: graph, templates: templates, strings: strings, bodies: bodies,
