@@ -155,49 +155,37 @@ final class Compiler {
             }
         }
 
-        return Self.sequence(pieces[...])
-    }
-
-    /// One render that writes `pieces` in order: two at a time, nested, so that rendering calls the
-    /// closures and appends the bytes its closures captured, without copying (retaining) them out of a list.
-    private static func sequence<S>(_ pieces: ArraySlice<Piece<S>>) -> Render<S> {
         switch pieces.count {
         case 0:
             return { _, _ in }
         case 1:
-            switch pieces[pieces.startIndex] {
+            switch pieces[0] {
             case .text(let bytes): return { $1.bytes.append(contentsOf: bytes) }
             case .render(let render): return render
             }
         case 2:
-            switch (pieces[pieces.startIndex], pieces[pieces.startIndex + 1]) {
-            case (.text(let bytes), .render(let render)):
+            if case .text(let bytes) = pieces[0], case .render(let render) = pieces[1] {
                 return { stack, state in
                     state.bytes.append(contentsOf: bytes)
                     render(stack, &state)
-                }
-            case (.render(let render), .text(let bytes)):
-                return { stack, state in
-                    render(stack, &state)
-                    state.bytes.append(contentsOf: bytes)
-                }
-            case (.render(let first), .render(let second)):
-                return { stack, state in
-                    first(stack, &state)
-                    second(stack, &state)
-                }
-            case (.text(let first), .text(let second)):
-                return { _, state in
-                    state.bytes.append(contentsOf: first)
-                    state.bytes.append(contentsOf: second)
                 }
             }
+            if case .render(let render) = pieces[0], case .text(let bytes) = pieces[1] {
+                return { stack, state in
+                    render(stack, &state)
+                    state.bytes.append(contentsOf: bytes)
+                }
+            }
+            fallthrough
         default:
-            let middle = pieces.startIndex + pieces.count / 2
-            let first = sequence(pieces[..<middle]), second = sequence(pieces[middle...])
+            let all = pieces
             return { stack, state in
-                first(stack, &state)
-                second(stack, &state)
+                for piece in all {
+                    switch piece {
+                    case .text(let bytes): state.bytes.append(contentsOf: bytes)
+                    case .render(let render): render(stack, &state)
+                    }
+                }
             }
         }
     }
