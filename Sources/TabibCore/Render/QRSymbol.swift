@@ -32,7 +32,7 @@ struct QRSymbol: Sendable, Equatable {
         let quiet = 4
         let size = width + 2 * quiet
         var svg: [UInt8] = []
-        svg.reserveCapacity(width * width * 2 + 512)
+        svg.reserveCapacity(width * width * 3 + 512)
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ".utf8
         Self.appendDecimal(size, to: &svg)
         svg.append(UInt8(ascii: " "))
@@ -44,29 +44,48 @@ struct QRSymbol: Sendable, Equatable {
         svg += "\" height=\"".utf8
         Self.appendDecimal(size, to: &svg)
         svg += "\" fill=\"#fff\"/><path d=\"".utf8
-        // One `M x yh n v1h-n z` per run of dark modules in a row.
-        bits.withUnsafeBufferPointer { bits in
-            func isDark(_ index: Int) -> Bool { bits[index &>> 3] & (1 &<< UInt8(index & 7)) != 0 }
-            for y in 0..<width {
-                let row = y * width
-                var x = 0
-                while x < width {
-                    guard isDark(row + x) else { x += 1; continue }
-                    var run = 1
-                    while x + run < width, isDark(row + x + run) { run += 1 }
-                    svg.append(UInt8(ascii: "M"))
-                    Self.appendDecimal(x + quiet, to: &svg)
-                    svg.append(UInt8(ascii: " "))
-                    Self.appendDecimal(y + quiet, to: &svg)
-                    svg.append(UInt8(ascii: "h"))
-                    Self.appendDecimal(run, to: &svg)
-                    svg += "v1h-".utf8
-                    Self.appendDecimal(run, to: &svg)
-                    svg.append(UInt8(ascii: "z"))
-                    x += run
+        // One `M x yh n v1h-n z` per run of dark modules in a row: at most 20 bytes a run (three digits
+        // a number), at most (width + 1) / 2 runs a row.
+        let runs = width * ((width + 1) / 2)
+        let path = [UInt8](unsafeUninitializedCapacity: runs * 20) { out, count in
+            var at = 0
+            @inline(__always) func put(_ byte: UInt8) {
+                out[at] = byte
+                at += 1
+            }
+            @inline(__always) func decimal(_ value: Int) {
+                if value >= 100 { put(UInt8(ascii: "0") + UInt8(value / 100)) }
+                if value >= 10 { put(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
+                put(UInt8(ascii: "0") + UInt8(value % 10))
+            }
+            bits.withUnsafeBufferPointer { bits in
+                @inline(__always) func isDark(_ index: Int) -> Bool { bits[index &>> 3] & (1 &<< UInt8(index & 7)) != 0 }
+                for y in 0..<width {
+                    let row = y * width
+                    var x = 0
+                    while x < width {
+                        guard isDark(row + x) else { x += 1; continue }
+                        var run = 1
+                        while x + run < width, isDark(row + x + run) { run += 1 }
+                        put(UInt8(ascii: "M"))
+                        decimal(x + quiet)
+                        put(UInt8(ascii: " "))
+                        decimal(y + quiet)
+                        put(UInt8(ascii: "h"))
+                        decimal(run)
+                        put(UInt8(ascii: "v"))
+                        put(UInt8(ascii: "1"))
+                        put(UInt8(ascii: "h"))
+                        put(UInt8(ascii: "-"))
+                        decimal(run)
+                        put(UInt8(ascii: "z"))
+                        x += run
+                    }
                 }
             }
+            count = at
         }
+        svg += path
         svg += "\" fill=\"#000\"/></svg>".utf8
         return String(decoding: svg, as: UTF8.self)
     }
