@@ -113,21 +113,29 @@ extension SiteRenderer {
         reads?.insert(.related(path: file.path))
         let mine = Set(file.meta.conditions.map(\.value) + file.meta.causes.map(\.cause.value))
         guard !mine.isEmpty else { return [] }
-        // Ranks stand for ids (rank order is id order): count how often each other article shows up.
-        let own = parts.articleRank[file.id]
-        var ranks: [Int] = []
-        for id in mine { ranks += parts.articleRanksAbout[id] ?? [] }
-        ranks.sort()
-        var scored: [(score: Int, rank: Int)] = []
-        var start = 0
-        while start < ranks.count {
-            var end = start + 1
-            while end < ranks.count, ranks[end] == ranks[start] { end += 1 }
-            if ranks[start] != own { scored.append((end - start, ranks[start])) }
-            start = end
+        // Ranks stand for ids (rank order is id order): count how often each other article shows up,
+        // then keep the `limit` best (most shared first, then lowest rank) in one pass, without sorting.
+        guard limit > 0 else { return [] }
+        let own = parts.articleRank[file.id] ?? -1
+        let lists = mine.map { parts.articleRanksAbout[$0] ?? [] }
+        var best: [(score: Int, rank: Int)] = []
+        best.reserveCapacity(limit + 1)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: parts.articleIDs.count) { counts in
+            counts.initialize(repeating: 0)
+            for list in lists { for rank in list { counts[rank] += 1 } }
+            for list in lists {
+                for rank in list where rank != own && counts[rank] > 0 {
+                    let score = Int(counts[rank])
+                    counts[rank] = 0  // each article once
+                    if best.count == limit, let last = best.last, score < last.score || (score == last.score && rank > last.rank) { continue }
+                    var at = best.count
+                    while at > 0, score > best[at - 1].score || (score == best[at - 1].score && rank < best[at - 1].rank) { at -= 1 }
+                    best.insert((score, rank), at: at)
+                    if best.count > limit { best.removeLast() }
+                }
+            }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
-        return scored.prefix(limit).map { ContentKey(kind: .article, id: parts.articleIDs[$0.rank]) }
+        return best.map { ContentKey(kind: .article, id: parts.articleIDs[$0.rank]) }
     }
 
     /// The model of the page (disclaimer, about, …) `graph.files[i]`.
