@@ -49,6 +49,12 @@ final class PreviewSite: @unchecked Sendable {
         return changed
     }
 
+    /// Adds files to the served build, or removes them, without reloading any page: the search index,
+    /// which `PreviewSearchIndex` makes after a build. `change` gets the snapshot served now.
+    func amend(_ change: (SiteSnapshot) -> SiteSnapshot) {
+        lock.withLock { snapshot = change(snapshot) }
+    }
+
     /// Keeps the last good build served and shows the problems over every open page.
     func publish(_ problems: BuildProblems) {
         lock.withLock {

@@ -15,6 +15,7 @@ struct Rebuilder: Sendable {
     let site: PreviewSite
     let verificationLimit: Int
     private let warnings = ReportedWarnings()
+    private let searchIndex = PreviewSearchIndex()
 
     init(options: BuildOptions, site: PreviewSite, verificationLimit: Int = 2_000) {
         self.incremental = IncrementalBuilder(options: options)
@@ -38,17 +39,22 @@ struct Rebuilder: Sendable {
         report(.built(BuildSummary(trigger: trigger, duration: build.duration, pages: build.pages, files: snapshot.files.count,
                                    rendered: build.rendered, isFull: build.isFull, changed: changed.sorted(),
                                    warnings: warnings.changed(build.warnings), stageTimes: build.stageTimes)))
+        // The search index follows in the background: the reload above does not wait for Pagefind.
+        if build.search { searchIndex.refresh(site) }
         guard !build.isFull, build.pages <= verificationLimit else { return }
         let reference = MemoryOutput()
         guard (try? await full.build(into: reference)) != nil else { return }
         let files = reference.files
+        // The search index is not part of a build here: `searchIndex` adds it to what is served.
         let differing = Set(files.keys).union(snapshot.files.keys).filter { key in
+            guard !key.hasPrefix(SearchIndex.folder + "/") else { return false }
             guard let expected = files[key], let served = snapshot[key] else { return true }
             return served.body.readableBytesView.elementsEqual(expected) == false
         }
         guard !differing.isEmpty else { return }
         await incremental.reset()
         site.publish(SiteSnapshot(files: files))
+        if build.search { searchIndex.refresh(site) }
         report(.quickBuildDiffered(paths: differing.sorted()))
     }
 }

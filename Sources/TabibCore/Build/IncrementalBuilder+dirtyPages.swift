@@ -226,6 +226,7 @@ extension IncrementalBuilder {
         case let .index(section, code): return SiteRenderer.outputPath(routes.index(section, language: code), basePath: base)
         case .root: return SiteRenderer.outputPath(routes.root, basePath: base)
         case .notFound: return "404.html"
+        case let .search(code): return SiteRenderer.outputPath(routes.index(.search, language: code), basePath: base)
         }
     }
 
@@ -244,6 +245,7 @@ extension IncrementalBuilder {
         case .index: "list"
         case .root: "root"
         case .notFound: "404"
+        case .search: "search"
         }
     }
 

@@ -30,6 +30,8 @@ public actor IncrementalBuilder {
         public var rendered: Int
         public var isFull: Bool
         public var stageTimes: [SiteBuilder.StageTime]
+        /// Whether the site has search (`search: true`): the preview then indexes it (`SearchIndex.bundle`).
+        public var search = false
     }
 
     struct State {
@@ -97,8 +99,10 @@ public actor IncrementalBuilder {
             outputs = written
         }
         self.previous = State(prepared: prepared, outputs: outputs)
-        return Build(pages: plan == nil ? report.pagesWritten : prepared.renderer.jobs().count, written: written, removed: removed,
-                     warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
-                     stageTimes: report.stageTimes)
+        var build = Build(pages: plan == nil ? report.pagesWritten : prepared.renderer.jobs().count, written: written, removed: removed,
+                          warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
+                          stageTimes: report.stageTimes)
+        build.search = prepared.renderer.config.search
+        return build
     }
 }

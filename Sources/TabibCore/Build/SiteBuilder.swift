@@ -26,6 +26,8 @@ public struct BuildReport: Sendable {
     public var stageTimes: [SiteBuilder.StageTime] = []
     /// When the build updated an earlier build's output folder: how many files that changed.
     public var changes: OutputDirectory.Changes?
+    /// On a site with search: what indexing did.
+    public var search: SearchIndex.Outcome?
 }
 
 extension Duration {
@@ -132,6 +134,7 @@ public struct SiteBuilder: Sendable {
             compiled = (nil, [])
         }
         cache.pageTemplates = compiled
+        if config.search, let templates, !templates.has("search") { diagnostics.append(SearchIndex.missingTemplate) }
         diagnostics += compiled.diagnostics
         lap("templates")
         let reusedGraph = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }
@@ -222,11 +225,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into a folder: new or changed files go to a staging folder first, and are put in place
-    /// only on success (`OutputDirectory`).
+    /// only on success (`OutputDirectory`), after the search index, when the site has search.
     public func build(toDirectory output: URL, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let directory = try OutputDirectory(destination: output)
         do {
-            var report = try await build(into: directory, progress: progress)
+            var report = try await build(intoDirectory: directory, progress: progress)
             let mark = ContinuousClock.now
             let changes = try directory.commit()
             if directory.updating { report.changes = changes }

@@ -12,11 +12,11 @@ enum SiteConfigParser {
             }
             return (nil, reader.diagnostics)
         }
-        var baseURL: String?, defaultLanguage: Located<String>?, interval = 12, allowRaw = false
+        var baseURL: String?, defaultLanguage: Located<String>?, interval = 12, allowRaw = false, search = false
         var languages: [Language] = []
         var clinic = Clinic()
         let pairs = reader.mapping(root, what: "site.yaml",
-                                   allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic"])
+                                   allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic", "search"])
         for (key, _, value) in pairs {
             switch key {
             case "baseURL":
@@ -27,6 +27,7 @@ enum SiteConfigParser {
             case "defaultLanguage": defaultLanguage = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
             case "reviewIntervalMonths": interval = reader.int(value, key: key, range: 1...120) ?? interval
             case "allowRawHTML": allowRaw = reader.bool(value, key: key) ?? false
+            case "search": search = reader.bool(value, key: key) ?? false
             case "clinic":
                 for (k, _, v) in reader.mapping(value, what: "'clinic'", allowed: ["name", "contact", "emergencyNumber"]) {
                     let text = reader.string(v, key: "clinic.\(k)")
@@ -66,7 +67,7 @@ enum SiteConfigParser {
         // The default language comes first everywhere languages are listed.
         languages.sort { ($0.code == defaultLanguage.value ? 0 : 1) < ($1.code == defaultLanguage.value ? 0 : 1) }
         return (SiteConfig(baseURL: baseURL, defaultLanguage: defaultLanguage.value, languages: languages,
-                           reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic), reader.diagnostics)
+                           reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic, search: search), reader.diagnostics)
     }
 
     private static func language(_ node: Node, reader: inout YAMLValueReader) -> Language? {

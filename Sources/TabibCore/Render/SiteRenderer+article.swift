@@ -52,7 +52,21 @@ extension SiteRenderer {
         jsonLD.append(("url", .string(absolute(path))))
         var layout = layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
-        return ArticlePage(layout: layout, article: article)
+        var page = ArticlePage(layout: layout, article: article)
+        page.searchAliases = searchAliases(meta, language: code)
+        return page
+    }
+
+    /// The titles and aliases, in `language`, of the conditions and causes an article names, for search.
+    func searchAliases(_ meta: FrontMatter, language: String) -> String? {
+        guard config.search else { return nil }
+        var names: [String] = []
+        for id in meta.conditions.map(\.value) + meta.causes.map(\.cause.value) {
+            guard let key = graph.entityKey(id), let i = graph.index[key]?[language] else { continue }
+            let entity = graph.files[i].meta
+            for name in [entity.title] + entity.aliases.map(\.value) where !names.contains(name) { names.append(name) }
+        }
+        return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 
     /// The notice on a translation no clinician has reviewed yet.

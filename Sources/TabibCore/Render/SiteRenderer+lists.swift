@@ -29,6 +29,20 @@ extension SiteRenderer {
                         list: list)
     }
 
+    /// The model of a language's search page.
+    func searchPage(_ code: String) -> SearchPage {
+        let title = strings.text("searchTitle", code)
+        let intro = strings.text("searchIntro", code)
+        let search = SearchPage.Search(heading: title, intro: intro, pagefindURL: config.basePath + "pagefind/pagefind.js",
+                                       basePath: config.basePath, scriptURL: config.basePath + "assets/search.js",
+                                       conditionsURL: routes.index(.conditions, language: code),
+                                       causesURL: routes.index(.causes, language: code),
+                                       articlesURL: routes.index(.articles, language: code))
+        return SearchPage(layout: layout(language: code, title: title, description: intro,
+                                         sitePath: routes.index(.search, language: code), key: nil),
+                          search: search)
+    }
+
     /// The cards of every page of a kind, A–Z by title as a reader sorts them.
     func cardsByTitle(_ kind: ContentKind, _ code: String) -> [LinkCard] {
         let cards = parts.cards[code]
