@@ -60,7 +60,7 @@ if (form) {
       return;
     }
     if (found === null || id !== latest) return;
-    const results = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+    const results = await Promise.all(found.results.slice(0, 50).map((result) => result.data()));
     if (id !== latest) return;
     list.replaceChildren(...results.map(card));
     status.textContent = results.length === 0 ? form.dataset.none
