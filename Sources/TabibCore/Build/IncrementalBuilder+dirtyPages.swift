@@ -78,6 +78,13 @@ extension IncrementalBuilder {
             // "What links here" on the pages its body links to shows its card.
             if cardChanged { keys.formUnion(linkTargets(of: key, r0).union(linkTargets(of: key, r1))) }
         }
+        // On a site with search, an article carries the aliases of its causes and conditions (`searchAliases`).
+        if g1.config.search {
+            for key in changes.contents where key.kind == .cause || key.kind == .condition {
+                let about = (g0.articlesAbout[key.id] ?? []) + (g1.articlesAbout[key.id] ?? [])
+                keys.formUnion(about.map { ContentKey(kind: .article, id: $0) })
+            }
+        }
         keys.formUnion(changes.linkTargets)
 
         var pages = lists
