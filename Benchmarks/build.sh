@@ -7,7 +7,9 @@
 #   unchanged into the output of the previous build, nothing edited: every page is rendered and
 #             compared, no file is written;
 #   template  into that output after an edit to templates/layout.mustache that changes every page:
-#             every file is staged and renamed over the old one.
+#             every file is staged and renamed over the old one;
+#   cold      like new, with the image cache (.tabib-cache/images/ in the site) emptied first: every
+#             image is resized (only with IMAGES=1; not in the default KINDS).
 # Figures are printed, not judged: compare them with the targets in README.md.
 #
 #   bash Benchmarks/build.sh              # N = 1000 and 10000
@@ -15,7 +17,8 @@
 #
 # Environment: SCRATCH (the swift build folder, default .build), CORPORA (where the sites are
 # written, default /tmp/tabib-bench), SEED (default 7), RUNS (timed builds per kind and size,
-# default 3), KINDS (default "new unchanged template").
+# default 3), KINDS (default "new unchanged template"), IMAGES (1: a corpus with one image per article),
+# TABIB (a binary to time instead of building the release binary).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 runs="${RUNS:-3}"
@@ -28,8 +31,10 @@ if [ ! -x /usr/bin/time ]; then
     apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
 fi
 
-echo "Building the release binary…"
-(cd "$repo" && swift build -c release --product tabib --scratch-path "$scratch" 2>&1 | grep -E "error|Compiling tabib|Build complete" || true)
+if [ -z "${TABIB:-}" ]; then
+    echo "Building the release binary…"
+    (cd "$repo" && swift build -c release --product tabib --scratch-path "$scratch" 2>&1 | grep -E "error|Compiling tabib|Build complete" || true)
+fi
 [ -x "$tabib" ] || { echo "no release binary at $tabib" >&2; exit 1; }
 
 # One timed build of $1 into $2, printed as a row of the table, kind $3.
@@ -65,6 +70,10 @@ for n in "${sizes[@]}"; do
             for run in $(seq 1 "$runs"); do timed "$site" "$site/public-new-$run" new "$run"; done
             rm -rf "$site"/public-new-*
             ;;
+        cold)
+            for run in $(seq 1 "$runs"); do rm -rf "$site/.tabib-cache"; timed "$site" "$site/public-cold-$run" cold "$run"; done
+            rm -rf "$site"/public-cold-*
+            ;;
         unchanged)
             "$tabib" build --root "$site" --output "$site/public" >/dev/null 2>&1   # the previous build
             for run in $(seq 1 "$runs"); do timed "$site" "$site/public" unchanged "$run"; done
@@ -77,7 +86,7 @@ for n in "${sizes[@]}"; do
             done
             cp "$repo/templates/layout.mustache" "$layout"
             ;;
-        *) echo "unknown build kind $kind (new, unchanged, template)" >&2; exit 2 ;;
+        *) echo "unknown build kind $kind (new, unchanged, template, cold)" >&2; exit 2 ;;
         esac
     done
 done

@@ -16,7 +16,9 @@ import os
 import random
 import re
 import shutil
+import struct
 import sys
+import zlib
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -192,6 +194,29 @@ def body(rng, article, language, articles, conditions, causes, cited, topic_name
     return "\n\n".join(out) + "\n"
 
 
+def png(width, height, rng):
+    """A PNG of stripes and a gradient, different for each rng: made with zlib alone, no imaging library."""
+    # One row of pixels, shifted for each row: cheap in Python, and not trivially compressible.
+    a, b, c = rng.randint(1, 7), rng.randint(1, 5), rng.randint(0, 255)
+    base = bytes(v for x in range(width * 2) for v in ((x * a) & 255, (x * b + c) & 255, (x // 8 * 37 + c) & 255))
+    raw = bytearray()
+    for y in range(height):
+        start = (y * 3 * rng.randint(1, 2)) % (width * 3)
+        raw += b"\x00" + base[start:start + width * 3]
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(raw), 1)) + chunk(b"IEND", b"")
+
+
+def with_figure(text, article, language):
+    """The body with a figure of the article's image after its first paragraph."""
+    alt = {"id": f"Gambar sintetis untuk artikel {article.id}", "en": f"Synthetic picture for article {article.id}"}[language]
+    caption = {"id": "Gambar uji yang dibuat oleh skrip tolok ukur.", "en": "A test picture made by the benchmark script."}[language]
+    first, rest = text.split("\n\n", 1)
+    return f"{first}\n\n![{alt}]({article.id}.png \"{caption}\")\n\n{rest}"
+
+
 def front_matter(lines):
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
@@ -207,6 +232,8 @@ def main():
     parser.add_argument("--articles", type=int, default=1000, help="number of Indonesian articles (N)")
     parser.add_argument("--out", required=True, help="the site folder to write (replaced if it holds a corpus)")
     parser.add_argument("--seed", type=int, default=7, help="random seed; the same seed writes the same site")
+    parser.add_argument("--images", action="store_true",
+                        help="one PNG per article (800 to 1,600 px wide) in content/images/, shown as a figure in every language")
     args = parser.parse_args()
     n = args.articles
     if n < 2:
@@ -217,7 +244,7 @@ def main():
             sys.exit(f"{out} exists and is not a corpus written by this script; choose another --out")
         shutil.rmtree(out)
     os.makedirs(out)
-    write(os.path.join(out, ".tabib-corpus"), f"articles={n} seed={args.seed}\n")
+    write(os.path.join(out, ".tabib-corpus"), f"articles={n} seed={args.seed}{' images=1' if args.images else ''}\n")
     shutil.copytree(os.path.join(REPO, "templates"), os.path.join(out, "templates"))
     os.makedirs(os.path.join(out, "content"), exist_ok=True)
     shutil.copy(os.path.join(REPO, "content", "site.yaml"), os.path.join(out, "content", "site.yaml"))
@@ -255,7 +282,7 @@ def main():
         reviewed = day(rng, published, datetime.date(2026, 11, 20))
         sources = [f"  - title: {quoted('Pedoman klinis ' + names.word().capitalize() + ' ' + str(published.year))}\n"
                    f"    url: https://pustaka.example.org/{a.id}/{s}" for s in range(rng.randint(1, 3))]
-        reviewer = f"reviewer: {{name: dr. {names.word().capitalize()}, credential: Sp.N}}"
+        reviewer = f"clinicalReview: {{name: dr. {names.word().capitalize()}, credential: Sp.N, date: {reviewed.isoformat()}}}"
         cited = chosen_conditions + chosen_causes
         for language in (["id", "en"] if a.translated else ["id"]):
             topic_name = f"Kram {a.topic.capitalize()}" if language == "id" else f"{a.topic.capitalize()} Cramps"
@@ -271,8 +298,22 @@ def main():
                 points = [sentence(rng, ID_WORDS if language == "id" else EN_WORDS, emphasis=False) for _ in range(3)]
                 lines += ["handout:", "  keyPoints:"] + [f"    - {quoted(p)}" for p in points]
             text = body(rng, a, language, articles, conditions, causes, cited, topic_name)
+            if args.images:
+                text = with_figure(text, a, language)
             words_written += len(text.split())
             write(os.path.join(root, language, "articles", f"{a.id}.md"), front_matter(lines) + text)
+
+    if args.images:
+        images = os.path.join(root, "images")
+        os.makedirs(images, exist_ok=True)
+        for a in articles:
+            # Its own random source: the text is the same with and without images.
+            image_rng = random.Random(args.seed * 100003 + a.index)
+            width = image_rng.randint(800, 1600)
+            with open(os.path.join(images, f"{a.id}.png"), "wb") as f:
+                f.write(png(width, width * image_rng.randint(5, 8) // 10, image_rng))
+            write(os.path.join(images, f"{a.id}.png.yaml"),
+                  "credit: \"Gambar: skrip tolok ukur tabib\"\nlicense: CC0 1.0\n")
 
     for e in entities:
         folder = "causes" if e.kind == "cause" else "conditions"

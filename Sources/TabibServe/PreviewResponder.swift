@@ -3,12 +3,18 @@ import Hummingbird
 /// Answers every request from the site in memory: pages and files with their media type and entity
 /// tag, `index.html` for folders, a redirect from `/x` to `/x/`, the site's own 404 page, HEAD and
 /// conditional GET, and the live-reload event stream. HTML answers get the live-reload script.
+/// A request addressed to another host is refused before anything else (see `HostCheck`).
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let site: PreviewSite
+    let hosts: HostCheck
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard hosts.allows(request.head.authority) else {
+            let refusal = Self.text(.forbidden, hosts.refusal(request.head.authority))
+            return request.method == .head ? refusal.createHeadResponse() : refusal
+        }
         guard request.method == .get || request.method == .head else {
             return Self.text(.methodNotAllowed, "Only GET and HEAD are answered here.\n", extra: [.allow: "GET, HEAD"])
         }

@@ -1,43 +1,46 @@
-import Foundation
+import Synchronization
 
 /// The site as the preview shows it: the last build that succeeded, the problems of the last one
 /// when it failed, and the open pages listening for changes. Each update and each new listener is
 /// handled under one lock, so no page can miss the rebuild that happens while it connects.
-final class PreviewSite: @unchecked Sendable {
+final class PreviewSite: Sendable {
     private struct Listener {
         var page: String
         var shown: String
         var continuation: AsyncStream<LiveEvent>.Continuation
     }
 
-    private let lock = NSLock()
-    private var snapshot = SiteSnapshot.empty
-    private var failure: BuildProblems?
-    private var listeners: [Int: Listener] = [:]
-    private var nextListener = 0
-    private var isClosed = false
+    private struct State {
+        var snapshot = SiteSnapshot.empty
+        var failure: BuildProblems?
+        var listeners: [Int: Listener] = [:]
+        var nextListener = 0
+        var isClosed = false
+    }
+
+    private let state = Mutex(State())
 
     /// What to answer requests from, read together.
     var current: (snapshot: SiteSnapshot, failure: BuildProblems?) {
-        lock.withLock { (snapshot, failure) }
+        state.withLock { ($0.snapshot, $0.failure) }
     }
 
-    var listenerCount: Int { lock.withLock { listeners.count } }
+    var listenerCount: Int { state.withLock { $0.listeners.count } }
 
     /// Serves a new successful build and reloads the open pages whose content changed; every page
     /// reloads when the build before had failed, or when an asset that pages use (CSS, images) changed.
     /// Returns the keys whose bytes changed, looking only at `candidates` when given.
     @discardableResult
     func publish(_ newer: SiteSnapshot, candidates: Set<String>? = nil) -> Set<String> {
-        let (changed, reloading): (Set<String>, [Listener]) = lock.withLock {
-            let changed = snapshot.changedKeys(in: newer, among: candidates)
-            let reloadAll = failure != nil || changed.contains { $0.hasPrefix("assets/") }
-            snapshot = newer
-            failure = nil
+        let (changed, reloading): (Set<String>, [Listener]) = state.withLock { state in
+            let changed = state.snapshot.changedKeys(in: newer, among: candidates)
+            let reloadAll = state.failure != nil || changed.contains { $0.hasPrefix("assets/") }
+            state.snapshot = newer
+            state.failure = nil
             var reloading: [Listener] = []
-            for (id, listener) in listeners where reloadAll || Self.shown(listener.page, snapshot, nil) != listener.shown {
+            for (id, listener) in state.listeners where reloadAll || Self.shown(listener.page, newer, nil) != listener.shown {
                 reloading.append(listener)
-                listeners[id] = nil
+                state.listeners[id] = nil
             }
             return (changed, reloading)
         }
@@ -52,14 +55,14 @@ final class PreviewSite: @unchecked Sendable {
     /// Adds files to the served build, or removes them, without reloading any page: the search index,
     /// which `PreviewSearchIndex` makes after a build. `change` gets the snapshot served now.
     func amend(_ change: (SiteSnapshot) -> SiteSnapshot) {
-        lock.withLock { snapshot = change(snapshot) }
+        state.withLock { $0.snapshot = change($0.snapshot) }
     }
 
     /// Keeps the last good build served and shows the problems over every open page.
     func publish(_ problems: BuildProblems) {
-        lock.withLock {
-            failure = problems
-            for listener in listeners.values { listener.continuation.yield(.failure(overlay: problems.overlay)) }
+        state.withLock { state in
+            state.failure = problems
+            for listener in state.listeners.values { listener.continuation.yield(.failure(overlay: problems.overlay)) }
         }
     }
 
@@ -67,33 +70,39 @@ final class PreviewSite: @unchecked Sendable {
     /// shows something else than the server would answer now, the first event tells it to reload.
     func listen(page: String, shown: String) -> AsyncStream<LiveEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: LiveEvent.self)
-        lock.withLock {
-            guard !isClosed else { return continuation.finish() }
-            if Self.shown(page, snapshot, failure) != shown {
+        let id: Int? = state.withLock { state in
+            guard !state.isClosed else { return nil }
+            if Self.shown(page, state.snapshot, state.failure) != shown {
                 continuation.yield(.reload)
-                return continuation.finish()
+                return nil
             }
-            let id = nextListener
-            nextListener += 1
-            listeners[id] = Listener(page: page, shown: shown, continuation: continuation)
-            continuation.onTermination = { [weak self] _ in self?.forget(id) }
+            let id = state.nextListener
+            state.nextListener += 1
+            state.listeners[id] = Listener(page: page, shown: shown, continuation: continuation)
+            return id
         }
+        guard let id else {
+            continuation.finish()
+            return stream
+        }
+        // Outside the lock: a stream already ended calls the handler at once, and the handler takes the lock.
+        continuation.onTermination = { [weak self] _ in self?.forget(id) }
         return stream
     }
 
     /// Sends a comment to every open page, so that closed connections are found and dropped.
     func ping() {
-        lock.withLock {
-            for listener in listeners.values { listener.continuation.yield(.ping) }
+        state.withLock { state in
+            for listener in state.listeners.values { listener.continuation.yield(.ping) }
         }
     }
 
     /// Ends every event stream, and every later one at once: the server is shutting down.
     func close() {
-        let ending: [Listener] = lock.withLock {
-            isClosed = true
-            defer { listeners = [:] }
-            return Array(listeners.values)
+        let ending: [Listener] = state.withLock { state in
+            state.isClosed = true
+            defer { state.listeners = [:] }
+            return Array(state.listeners.values)
         }
         for listener in ending { listener.continuation.finish() }
     }
@@ -105,6 +114,6 @@ final class PreviewSite: @unchecked Sendable {
     }
 
     private func forget(_ id: Int) {
-        lock.withLock { _ = listeners.removeValue(forKey: id) }
+        state.withLock { _ = $0.listeners.removeValue(forKey: id) }
     }
 }

@@ -1,16 +1,15 @@
-import Foundation
+import Synchronization
 import TabibCore
 
 /// The warnings of the last build, so that a rebuild reports them only when they changed instead of
 /// repeating the same lines after every save.
-final class ReportedWarnings: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: [Diagnostic]?
+final class ReportedWarnings: Sendable {
+    private let last = Mutex<[Diagnostic]?>(nil)
 
     /// `warnings` when they differ from the last ones given, else nothing.
     func changed(_ warnings: [Diagnostic]) -> [Diagnostic] {
         let sorted = warnings.sorted()
-        return lock.withLock {
+        return last.withLock { last in
             defer { last = sorted }
             return sorted == last ? [] : sorted
         }

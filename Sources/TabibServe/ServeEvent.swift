@@ -11,7 +11,4 @@ public enum ServeEvent: Sendable {
     case failed(diagnostics: [Diagnostic], trigger: [String])
     /// Edits are not followed (the reason says why); the site is still served.
     case notWatching(reason: String)
-    /// A quick rebuild differed from the full build of the same sources in these output files; the
-    /// full build is served now. This is a bug in tabib's incremental rules.
-    case quickBuildDiffered(paths: [String])
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 import TabibCore
 
 /// One successful build of the site, held in memory and never changed: what the server answers from.
@@ -38,14 +38,13 @@ struct SiteSnapshot: Sendable {
 }
 
 /// Collects a build's files as the server will send them, on the cores that render them.
-final class SnapshotOutput: OutputSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String: ServedFile] = [:]
+final class SnapshotOutput: OutputSink, Sendable {
+    private let storage = Mutex<[String: ServedFile]>([:])
 
     func write(_ file: OutputFile) throws {
         let served = ServedFile(path: file.path, bytes: file.contents)
-        lock.withLock { storage[file.path] = served }
+        storage.withLock { $0[file.path] = served }
     }
 
-    var files: [String: ServedFile] { lock.withLock { storage } }
+    var files: [String: ServedFile] { storage.withLock { $0 } }
 }

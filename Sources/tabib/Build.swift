@@ -13,7 +13,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is served from, overriding site.yaml's baseURL.")
     var baseURL: String?
 
-    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    @Flag(name: .long, help: "Build a preview: include pages marked 'draft: true', articles not yet clinically reviewed or flagged, and passages awaiting review with their notes.")
     var drafts = false
 
     @Flag(name: .long, help: "Also print every handout to an A4 PDF beside its page, with headless Chromium found on PATH.")
@@ -23,8 +23,11 @@ struct Build: AsyncParsableCommand {
     var timings = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
-            throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/kesehatan/.")
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            throw ValidationError("--base-url \(problem); pass the address the site is served from, such as https://example.org/kesehatan/.")
+        }
+        if let output, let problem = OutputLocation.problem(URL(fileURLWithPath: output), root: site.rootURL) {
+            throw ValidationError(problem)
         }
     }
 
@@ -44,14 +47,18 @@ struct Build: AsyncParsableCommand {
             display?.finish()
             Console.report(report.warnings, root: site.rootURL)
             let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
-            let changed = report.changes.map { "; \($0.written) \($0.written == 1 ? "file" : "files") changed, \($0.removed) removed" } ?? ""
+            let changed = report.changes.map { changes in
+                changes.anew ? "; a new output folder" + (changes.removed == 0 ? "" : ", without \(changes.removed) \(changes.removed == 1 ? "file" : "files") of the previous one")
+                             : "; \(changes.written) \(changes.written == 1 ? "file" : "files") changed, \(changes.removed) removed"
+            } ?? ""
             // An update writes only what changed: "Built" is true of both ways, "Wrote" of a new output only.
             print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(destination.path) in \(String(format: "%.2f", seconds)) s\(changed).")
+            if let withheld = report.withheld.summary { print(withheld) }
             if timings { print("  " + SiteBuilder.describe(report.stageTimes)) }
         } catch {
             display?.finish()
             Console.report(error.diagnostics, root: site.rootURL)
-            Console.error("The build failed; \(destination.path) was left as it was.")
+            Console.error("The build failed; \(destination.path) \(error.outputChange ?? "was left as it was").")
             throw ExitCode(1)
         }
     }

@@ -44,8 +44,6 @@ struct Serve: AsyncParsableCommand {
                     Console.error(trigger.isEmpty
                         ? "The site does not build; fix the errors above and save: the preview follows."
                         : "The rebuild failed; the last good version stays served and the open pages show the errors.")
-                case let .quickBuildDiffered(paths):
-                    Console.error("warning: the quick rebuild differed from a full build in \(paths.joined(separator: ", ")); the full build is served now. Please report this as a tabib bug.")
                 case let .notWatching(reason):
                     Console.error("Edits are not followed (\(reason)); restart tabib serve to see them.")
                 }

@@ -138,7 +138,7 @@ import Testing
           5 | reviewd: 2026-11-20
             | ^
           note: did you mean 'reviewed'?
-          note: known keys here: title, summary, date, reviewed, nextReview, reviewer, conditions, causes, sources, review, handout, translation, draft, slug.
+          note: known keys here: title, summary, date, reviewed, nextReview, clinicalReview, conditions, causes, sources, review, handout, translation, draft, slug.
         2 errors, 0 warnings.
         The build failed; \(site.root.appendingPathComponent("public").path) was left as it was.
 

@@ -37,4 +37,24 @@ import Testing
         #expect(PDFPageCount.count(try Data(contentsOf: pdf)) == Int(line.split(separator: " ").last!))
         #expect(pages == Int(line.split(separator: " ").last!))
     }
+
+    @Test func aLastPageHoldingOnlyTheDatesAndDisclaimerIsRecognised() {
+        let alone = """
+        Halaman 2/2 · Kram — https://example.org/id/artikel/a/
+
+
+        Diterbitkan: 20 November 2026 Tinjauan redaksi terakhir: 20 November 2026
+        Penafian Medis
+        Informasi ini hanya untuk edukasi.
+        """
+        let accompanied = """
+        Halaman 2/2 · Kram — https://example.org/id/artikel/a/
+
+        Periksakan diri ke dokter jika
+        Segera kunjungi dokter jika gejalanya menetap.
+        Diterbitkan: 20 November 2026
+        """
+        #expect(SiteChecker.startsWithTheEnd(alone, published: "Diterbitkan", pageLabel: "Halaman"))
+        #expect(!SiteChecker.startsWithTheEnd(accompanied, published: "Diterbitkan", pageLabel: "Halaman"))
+    }
 }

@@ -95,7 +95,7 @@ import Testing
         #expect(html == """
         <h2 id="bagian">Bagian</h2>
         <aside class="callout callout-see-doctor red-flag" aria-labelledby="callout-1">
-        <h3 class="callout-title" id="callout-1">Segera ke dokter jika</h3>
+        <h3 class="callout-title" id="callout-1">Periksakan diri ke dokter jika</h3>
         <p>Temui <a href="https://example.org/">dokter</a>.</p>
         </aside>
         """)

@@ -30,14 +30,14 @@ import Testing
         reviewed: 2026-11-29
         draft: true
         # nextReview: 2027-11-29       # when the next review is due; without it, 'reviewed' + 12 months (site.yaml)
-        # reviewer: {name: …, credential: …}   # the clinician who reviewed it; tabib check warns while it is missing
+        # clinicalReview: {name: …, credential: …, date: YYYY-MM-DD}   # once a clinician has checked it: only then is it published by default
         # conditions: [kram-otot]              # ids of the conditions the article is about
         # causes:                              # cause ids; an entry with targets names what it leads to
         #   - dehidrasi
         #   - diabetes: [neuropati-perifer]
         # sources:                             # what the article relies on; 'url' only when you are certain of it
-        #   - {title: …, url: https://…}
-        # review: {flag: needs-clinical-review, note: …}   # a visible notice until a clinician has checked the article
+        #   - {title: …, url: https://…, kind: guideline}   # kind: guideline, review, organisation, news or opinion
+        # review: {flag: needs-clinical-review, note: …}   # problems run through the article: never published until a clinician clears it
         # handout:                             # the points printed on the clinic handout (default: the summary)
         #   keyPoints:
         #     - …
@@ -68,7 +68,7 @@ import Testing
             let path = try Self.new(site).create(kind, id: "baru")
             #expect(path == "content/id/\(kind.folder)/baru.md")
             let (file, diagnostics) = ContentLoader.loadFile(absolutePath: site.root.appendingPathComponent(path).path, path: path,
-                                                             kind: kind, language: "id", languages: ["id", "en"])
+                                                             kind: kind, language: "id", languages: ["id", "en"], realRoot: LinkedFile.realRoot(site.root))
             #expect(diagnostics == [])
             #expect(file?.meta.draft == true && file?.meta.title == "Baru")
         }
@@ -127,7 +127,7 @@ import Testing
         title: Kram Otot
         summary: "Kram: otot yang mengencang."
         date: 2026-01-02
-        reviewed: 2026-03-04
+        reviewed: 2026-11-29
         conditions: [kram-otot]
         causes:
           - dehidrasi
@@ -163,7 +163,7 @@ import Testing
         title: "TODO: Kram Otot"
         summary: "TODO: Kram: otot yang mengencang."
         date: 2026-11-29
-        reviewed: 2026-03-04
+        reviewed: 2026-11-29
         draft: true
         translation: {from: id, reviewed: false, date: 2026-11-29}
         conditions: [kram-otot]

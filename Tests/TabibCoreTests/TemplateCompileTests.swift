@@ -20,7 +20,7 @@ import Testing
         try site.write("templates/partials/notices.mustache", "<p>{{handoutURL}}</p>\n")
         #expect(await site.errors() == """
         templates/partials/notices.mustache:1:4: error: unknown name 'handoutURL': nothing here has a field 'handoutURL'; fix the name, or add the field to the model.
-          note: as shown by templates/cause.mustache, templates/condition.mustache and templates/page.mustache, with the names its pages have
+          note: as templates/cause.mustache, templates/condition.mustache and templates/page.mustache show it
         """)
     }
 

@@ -14,6 +14,11 @@ import Testing
         ("assets/photo.JPG", "image/jpeg"),
         ("id/selebaran/x/x-id.pdf", "application/pdf"),
         ("assets/font.woff2", "font/woff2"),
+        ("assets/app.mjs", "text/javascript; charset=utf-8"),
+        ("search.json", "application/json; charset=utf-8"),
+        ("site.webmanifest", "application/manifest+json; charset=utf-8"),
+        ("favicon.ico", "image/vnd.microsoft.icon"),
+        ("assets/photo.avif", "image/avif"),
         ("assets/unknown.bin", "application/octet-stream"),
         ("assets/noextension", "application/octet-stream"),
     ])

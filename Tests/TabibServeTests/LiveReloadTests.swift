@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Testing
 @testable import TabibServe
 
@@ -11,7 +12,7 @@ import Testing
             try preview.fixture.write(article, try preview.fixture.read(article)
                 .replacingOccurrences(of: "Kram betis bisa disebabkan oleh dehidrasi.", with: "Minumlah air yang cukup setiap hari."))
             #expect(try await stream.next() == EventStreamClient.Event(name: "reload", data: "{}"))
-            let page = try await preview.client.get("/id/artikel/kram-betis/")
+            let page = try await preview.get("/id/artikel/kram-betis/")
             #expect(page.text.contains("Minumlah air yang cukup setiap hari."))
             #expect(!page.text.contains("Kram betis bisa disebabkan oleh dehidrasi."))
         }
@@ -52,7 +53,7 @@ import Testing
             try preview.fixture.write(path, good)
             guard case .built = await preview.nextBuild() else { Issue.record("the fixed file did not build"); return }
             #expect(try await stream.next()?.name == "reload")
-            let fixed = try await preview.client.get("/id/artikel/kram-betis/")
+            let fixed = try await preview.get("/id/artikel/kram-betis/")
             #expect(!fixed.text.contains("id=\"\(ErrorOverlay.elementID)\""))
         }
     }
@@ -68,7 +69,7 @@ import Testing
             let stream = try await EventStreamClient(port: preview.port, page: page, shown: shown)
             try preview.fixture.write(path, good)
             #expect(try await stream.next()?.name == "reload")
-            let fixed = try await preview.client.get("/id/artikel/kram-betis/")
+            let fixed = try await preview.get("/id/artikel/kram-betis/")
             #expect(fixed.status == 200)
             #expect(fixed.text.contains("<h1>Kram Betis</h1>"))
         }
@@ -99,7 +100,7 @@ import Testing
                 Isi baru.
                 """)
             #expect(try await stream.next()?.name == "reload")
-            let page = try await preview.client.get("/id/artikel/baru/")
+            let page = try await preview.get("/id/artikel/baru/")
             #expect(page.status == 200)
             #expect(page.text.contains("<h1>Artikel Baru</h1>"))
         }
@@ -110,12 +111,12 @@ import Testing
             try FileManager.default.createDirectory(at: preview.fixture.root.appendingPathComponent("templates/assets/img"),
                                                     withIntermediateDirectories: false)
             try preview.fixture.write("templates/assets/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
-            var served = try await preview.client.get("/assets/img/logo.svg")
+            var served = try await preview.get("/assets/img/logo.svg")
             while served.status == 404, await preview.nextBuild() != nil {
-                served = try await preview.client.get("/assets/img/logo.svg")
+                served = try await preview.get("/assets/img/logo.svg")
             }
             #expect(served.status == 200)
-            #expect(served.header("Content-Type") == "image/svg+xml; charset=utf-8")
+            #expect(served.headers[.contentType] == "image/svg+xml; charset=utf-8")
             #expect(served.text == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         }
     }
@@ -126,7 +127,7 @@ import Testing
             let path = "templates/condition.mustache"
             try preview.fixture.write(path, try preview.fixture.read(path).replacingOccurrences(of: "<h1>", with: "<h1 class=\"kondisi\">"))
             #expect(try await stream.next()?.name == "reload")
-            let page = try await preview.client.get("/id/kondisi/kram-otot/")
+            let page = try await preview.get("/id/kondisi/kram-otot/")
             #expect(page.text.contains("<h1 class=\"kondisi\">Kram Otot</h1>"))
         }
     }

@@ -1,12 +1,19 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
 import TabibServe
+
+/// Why a test's helper gave up.
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+}
 
 /// `tabib serve`'s server running in the test process on a free port, over a fixture site, with the
 /// events it reports (builds and failed builds) to wait on.
 final class RunningPreview: @unchecked Sendable {
     let port: Int
     let fixture: SiteFixture
-    var client: HTTPTestClient { HTTPTestClient(port: port) }
     private let server: PreviewServer
     private let task: Task<Void, Error>
     private var builds: AsyncStream<ServeEvent>.Iterator
@@ -21,17 +28,21 @@ final class RunningPreview: @unchecked Sendable {
     }
 
     /// Starts the server and waits until it listens; the first build has been reported by then.
-    static func start(_ fixture: SiteFixture) async throws -> RunningPreview {
+    /// The header timeout of the tests' servers: long enough for a machine busy with other builds, which
+    /// can take seconds to read a test's own request; SlowClientTests sets a short one.
+    static let patientHeaderTimeout: Duration = .seconds(60)
+
+    static func start(_ fixture: SiteFixture, headerTimeout: Duration = patientHeaderTimeout) async throws -> RunningPreview {
         let (builds, buildSink) = AsyncStream.makeStream(of: ServeEvent.self)
         let (listening, listeningSink) = AsyncStream.makeStream(of: String.self)
-        let options = ServeOptions(root: fixture.root, port: 0, quietPeriod: .milliseconds(50))
+        let options = ServeOptions(root: fixture.root, port: 0, quietPeriod: .milliseconds(50), headerTimeout: headerTimeout)
         let server = PreviewServer(options: options)
         let task = Task {
             try await server.run { event in
                 switch event {
                 case let .listening(url, _): listeningSink.yield(url)
                 case .built, .failed: buildSink.yield(event)
-                case .notWatching, .quickBuildDiffered: break
+                case .notWatching: break
                 }
             }
         }
@@ -39,7 +50,7 @@ final class RunningPreview: @unchecked Sendable {
         _ = await iterator.next()
         guard let url = await listening.first(where: { _ in true }), let port = URL(string: url)?.port else {
             task.cancel()
-            throw TestSocket.Failure(description: "the server did not start")
+            throw TestFailure(description: "the server did not start")
         }
         return RunningPreview(port: port, fixture: fixture, server: server, task: task, builds: iterator)
     }
@@ -57,8 +68,9 @@ final class RunningPreview: @unchecked Sendable {
     }
 
     /// Runs `body` with a server over `fixture`, and always stops it and removes the site afterwards.
-    static func with<T>(_ fixture: SiteFixture, _ body: (RunningPreview) async throws -> T) async throws -> T {
-        let preview = try await start(fixture)
+    static func with<T>(_ fixture: SiteFixture, headerTimeout: Duration = patientHeaderTimeout,
+                        _ body: (RunningPreview) async throws -> T) async throws -> T {
+        let preview = try await start(fixture, headerTimeout: headerTimeout)
         do {
             let result = try await body(preview)
             await preview.stop()
@@ -76,12 +88,48 @@ final class RunningPreview: @unchecked Sendable {
         fixture.remove()
     }
 
+    /// One request on a connection of its own, by HummingbirdTesting's client, which sends the target
+    /// exactly as given (`/../` and `%2e%2e` reach the server unnormalised).
+    func get(_ target: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
+             host: HostHeader = .served) async throws -> TestClient.Response {
+        let authority: String? = switch host {
+        case .served: "127.0.0.1:\(port)"
+        case let .named(name): name
+        case .absent: nil
+        }
+        return try await Self.request(port: port, target, method: method, headers: headers, host: authority)
+    }
+
+    /// The `Host` header a request sends.
+    enum HostHeader {
+        /// The address the preview is served at, 127.0.0.1 and its port.
+        case served
+        case named(String)
+        /// No `Host` header at all.
+        case absent
+    }
+
+    /// Tried again, up to four times, on a new connection when the server closed the last before
+    /// answering: it closes connections that have not sent a request head within its header timeout,
+    /// which on a machine busy with other builds can be the test's own.
+    static func request(port: Int, _ target: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
+                        host: String?) async throws -> TestClient.Response {
+        let request = TestClient.Request(target, method: method, authority: host, headers: headers)
+        for _ in 1..<4 {
+            do {
+                return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
+            } catch ChannelError.ioOnClosedChannel, TestClient.Error.connectionClosing {
+                continue
+            }
+        }
+        return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
+    }
+
     /// The page's HTML and the token its live-reload script sends, as a browser would read them.
     func open(_ target: String) async throws -> (html: String, page: String, shown: String) {
-        let response = try await client.get(target)
-        let html = response.text
+        let html = try await get(target).text
         guard let (page, shown) = Self.liveArguments(in: html) else {
-            throw TestSocket.Failure(description: "\(target) has no live-reload script: \(html)")
+            throw TestFailure(description: "\(target) has no live-reload script: \(html)")
         }
         return (html, page, shown)
     }

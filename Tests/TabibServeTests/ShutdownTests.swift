@@ -25,7 +25,7 @@ import Testing
         defer { if process.isRunning { process.terminate() } }
 
         let port = try await OffPool.run { try Self.port(from: output.fileHandleForReading) }
-        let root = try await HTTPTestClient(port: port).get("/")
+        let root = try await RunningPreview.request(port: port, "/", host: "127.0.0.1:\(port)")
         let (page, shown) = try #require(RunningPreview.liveArguments(in: root.text))
         let open = try await EventStreamClient(port: port, page: page, shown: shown)
 
@@ -51,7 +51,7 @@ import Testing
         var text = ""
         while true {
             let data = handle.availableData
-            guard !data.isEmpty else { throw TestSocket.Failure(description: "tabib serve ended early: \(text)") }
+            guard !data.isEmpty else { throw TestFailure(description: "tabib serve ended early: \(text)") }
             text += String(decoding: data, as: UTF8.self)
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Serving ") }),
                let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }),

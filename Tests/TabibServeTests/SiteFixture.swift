@@ -52,6 +52,7 @@ struct SiteFixture {
     static let standard = """
     -- content/site.yaml --
     baseURL: https://kesehatan.example.org/
+    publishBeforeClinicalReview: true
     defaultLanguage: id
     languages:
       - code: id

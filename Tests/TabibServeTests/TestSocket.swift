@@ -3,17 +3,15 @@ import Foundation
 import Glibc
 #endif
 
-/// A blocking TCP connection to the preview on 127.0.0.1, with a read timeout so that a test that
-/// waits for something that never comes fails instead of hanging.
+/// A raw, blocking TCP connection to the preview on 127.0.0.1, for what no HTTP client does on
+/// purpose: sending part of a request and then nothing, or one byte at a time (a slow client). It has
+/// a read timeout, so that a test that waits for a close that never comes fails instead of hanging.
 final class TestSocket: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible { var description: String }
-
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
 
     init(port: Int, timeoutSeconds: Int = 20) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw Failure(description: "socket() failed") }
+        guard descriptor >= 0 else { throw TestFailure(description: "socket() failed") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -26,62 +24,52 @@ final class TestSocket: @unchecked Sendable {
         }
         guard result == 0 else {
             close(descriptor)
-            throw Failure(description: "cannot connect to 127.0.0.1:\(port) (errno \(errno))")
+            throw TestFailure(description: "cannot connect to 127.0.0.1:\(port) (errno \(errno))")
         }
     }
 
     deinit { close(descriptor) }
 
-    func send(_ text: String) throws {
+    /// Sends all of `text`; false when the server has closed the connection.
+    @discardableResult
+    func send(_ text: String) throws -> Bool {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { throw Failure(description: "send failed (errno \(errno))") }
+            if sent < 0, errno == EPIPE || errno == ECONNRESET { return false }
+            guard sent > 0 else { throw TestFailure(description: "send failed (errno \(errno))") }
             bytes = bytes.dropFirst(sent)
         }
-    }
-
-    /// Reads more bytes into the buffer; false at the end of the stream.
-    private func fill() throws -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-        if count < 0 { throw Failure(description: errno == EAGAIN ? "timed out waiting for the server" : "recv failed (errno \(errno))") }
-        if count == 0 { return false }
-        buffer += chunk[0..<count]
         return true
     }
 
-    /// The bytes up to and without `delimiter`, consuming both; nil when the stream ends first.
-    func read(until delimiter: String) throws -> [UInt8]? {
-        let mark = Array(delimiter.utf8)
-        while true {
-            if let range = Self.firstRange(of: mark, in: buffer) {
-                let result = Array(buffer[..<range.lowerBound])
-                buffer.removeFirst(range.upperBound)
-                return result
-            }
-            guard try fill() else { return nil }
-        }
-    }
-
-    func read(count: Int) throws -> [UInt8] {
-        while buffer.count < count {
-            guard try fill() else { throw Failure(description: "the stream ended early") }
-        }
-        defer { buffer.removeFirst(count) }
-        return Array(buffer[..<count])
-    }
-
+    /// Everything the server sends until it closes the connection; throws when it keeps the
+    /// connection open past the read timeout.
     func readToEnd() throws -> [UInt8] {
-        while try fill() {}
-        defer { buffer = [] }
-        return buffer
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count == 0 { return received }
+            if count < 0, errno == ECONNRESET { return received }
+            if count < 0 { throw TestFailure(description: errno == EAGAIN ? "the server kept the connection open" : "recv failed (errno \(errno))") }
+            received += chunk[0..<count]
+        }
     }
 
-    private static func firstRange(of mark: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
-        guard bytes.count >= mark.count else { return nil }
-        for start in 0...(bytes.count - mark.count) where bytes[start] == mark[0] {
-            if Array(bytes[start..<(start + mark.count)]) == mark { return start..<(start + mark.count) }
+    /// Sends `text` one byte every `interval`, as a slow client does, until the server closes the
+    /// connection; how many bytes went out before it did, or nil when all of them did.
+    func trickle(_ text: String, every interval: Duration) throws -> Int? {
+        let milliseconds = Int32(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
+        for (index, byte) in text.utf8.enumerated() {
+            guard try send(String(decoding: [byte], as: UTF8.self)) else { return index }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            if poll(&poller, 1, milliseconds) > 0 {
+                var probe: UInt8 = 0
+                let count = recv(descriptor, &probe, 1, 0)
+                if count == 0 || (count < 0 && errno == ECONNRESET) { return index + 1 }
+                throw TestFailure(description: "the server answered a request it had not received whole")
+            }
         }
         return nil
     }

@@ -67,6 +67,12 @@ extension Array where Element == Diagnostic {
 /// A stage failed: every error it found, sorted by location.
 public struct BuildFailure: Error, CustomStringConvertible, Sendable {
     public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
+    /// What the failed build changed in its output folder, as the end of a sentence that starts with
+    /// the folder ("was partly updated: …"); nil when it left the output as it was.
+    public var outputChange: String?
+    public init(_ diagnostics: [Diagnostic], outputChange: String? = nil) {
+        self.diagnostics = diagnostics.sorted()
+        self.outputChange = outputChange
+    }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

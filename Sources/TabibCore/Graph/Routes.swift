@@ -14,7 +14,7 @@ public struct Routes: Sendable {
 
     static func path(for file: ContentFile, config: SiteConfig) -> String {
         let language = config.language(file.language)!
-        let slug = file.meta.slug?.value ?? file.id
+        let slug = file.slug
         if file.kind == .page { return config.basePath + "\(file.language)/\(slug)/" }
         return config.basePath + "\(file.language)/\(language.segment(file.kind.section))/\(slug)/"
     }
@@ -31,7 +31,7 @@ public struct Routes: Sendable {
     }
     public func handout(_ file: ContentFile) -> String {
         let language = config.language(file.language)!
-        return config.basePath + "\(file.language)/\(language.segment(.handouts))/\(file.meta.slug?.value ?? file.id)/"
+        return config.basePath + "\(file.language)/\(language.segment(.handouts))/\(file.slug)/"
     }
     public var root: String { config.basePath }
     public var stylesheet: String { config.basePath + "assets/style.css" }

@@ -32,6 +32,14 @@ public struct SiteGraph: Sendable, LinkTargets {
     public let aliases: [String: AliasIndex]
     /// Language → the same aliases as a list, to tell whether two builds link the same words.
     public let aliasList: [String: [AliasClaim]]
+    /// What the publication gate left out of this build, and the site paths those pages would have had:
+    /// links to them are quietly unlinked, not reported as broken.
+    public let withheld: PublicationGate.Withheld
+    public let withheldKeys: Set<ContentKey>
+    let withheldPaths: [String: ContentKey]
+    /// Site path → the content page written there; and the paths of the pages tabib makes itself.
+    let pathIndex: [String: (ContentKey, String)]
+    let generatedPaths: Set<String>
 
     public func file(_ key: ContentKey, language: String) -> ContentFile? {
         index[key]?[language].map { files[$0] }
@@ -59,9 +67,59 @@ public struct SiteGraph: Sendable, LinkTargets {
     }
 
     public func ids(of kind: ContentKind) -> [String] { keys(of: kind).map(\.id) }
+
+    public func isWithheld(_ key: ContentKey) -> Bool { index[key] == nil && withheldKeys.contains(key) }
+
+    /// What a hand-written site path leads to: `path` starts at the site's root (`/id/artikel/x/`), or
+    /// already with the base path; the answer carries the path the build writes, base path included.
+    public func page(atSitePath path: String) -> SitePathTarget? {
+        var candidates = [config.basePath + path.drop { $0 == "/" }]
+        if config.basePath != "/", path.hasPrefix(config.basePath) { candidates.append(path) }
+        for candidate in candidates {
+            for form in candidate.hasSuffix("/") || candidate.split(separator: "/").last?.contains(".") == true ? [candidate] : [candidate, candidate + "/"] {
+                if let (key, language) = pathIndex[form] { return .page(key, language: language, path: form) }
+                if let key = withheldPaths[form] { return .withheld(key) }
+                if generatedPaths.contains(form) || form.hasPrefix(config.basePath + "assets/") { return .generated(path: form) }
+            }
+        }
+        return nil
+    }
+}
+
+/// Where a hand-written link to one of the site's own paths leads.
+public enum SitePathTarget: Sendable, Equatable {
+    /// A content page, at its full site path.
+    case page(ContentKey, language: String, path: String)
+    /// A page tabib makes itself: a home or index page, a handout, a feed, the sitemap, an asset.
+    case generated(path: String)
+    /// A page this build leaves out (not yet clinically reviewed, or flagged).
+    case withheld(ContentKey)
 }
 
 extension SiteGraph {
+    /// Where a translated article names other causes or conditions than its source: errors that name both files.
+    static func graphDifferences(_ file: ContentFile, source: ContentFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func compare(_ key: String, _ mine: [String], _ theirs: [String]) {
+            let added = mine.filter { !theirs.contains($0) }, missing = theirs.filter { !mine.contains($0) }
+            guard !added.isEmpty || !missing.isEmpty else { return }
+            var differences: [String] = []
+            if !added.isEmpty { differences.append("adds \(added.map { "'\($0)'" }.joined(separator: ", "))") }
+            if !missing.isEmpty { differences.append("leaves out \(missing.map { "'\($0)'" }.joined(separator: ", "))") }
+            diagnostics.append(.error("translation-changes-graph",
+                "the '\(key)' of this translation differ from those of its source \(source.path): it \(differences.joined(separator: " and ")); a translation states what its source states, so copy '\(key)' from the source (and change the source first if it is wrong).",
+                at: file.meta.keyLocations[key] ?? SourceLocation(path: file.path, line: 1, column: 1)))
+        }
+        func entries(_ file: ContentFile) -> [String] {
+            file.meta.causes.map { reference in
+                reference.targets.map { "\(reference.cause.value): [\($0.map(\.value).sorted().joined(separator: ", "))]" } ?? reference.cause.value
+            }
+        }
+        compare("conditions", file.meta.conditions.map(\.value), source.meta.conditions.map(\.value))
+        compare("causes", entries(file), entries(source))
+        return diagnostics
+    }
+
     /// Builds the graph and reports every problem: ids shared by a cause and a condition, references to
     /// unknown ids, aliases claimed twice, pages that would be written to the same URL.
     public static func build(_ content: LoadedContent) -> (SiteGraph?, [Diagnostic]) {
@@ -100,10 +158,28 @@ extension SiteGraph {
             return false
         }
 
-        // Edges from articles, with their evidence.
+        // Translations: each has its source, and an article's translation states the same causes and conditions.
+        var isTranslation = [Bool](repeating: false, count: files.count)
+        for (i, file) in files.enumerated() {
+            let from = file.meta.translation?.from ?? config.defaultLanguage
+            guard file.language != from || file.meta.translation != nil else { continue }
+            guard from != file.language, let j = index[file.key]?[from] else {
+                let sourcePath = "content/\(from)/\(file.kind.folder)/\(file.id).md"
+                diagnostics.append(.error("translation-without-source",
+                    from == file.language
+                        ? "'translation.from' names the file's own language '\(from)'; name the language it was translated from, or remove 'translation' if this is the original."
+                        : "this translates \(sourcePath), which is not in this build (it is missing or a draft); write or publish the source first: a translation must say what its source says.",
+                    at: file.meta.keyLocations["translation"] ?? SourceLocation(path: file.path, line: 1, column: 1)))
+                continue
+            }
+            isTranslation[i] = true
+            if file.kind == .article { diagnostics += graphDifferences(file, source: files[j]) }
+        }
+
+        // Edges from source-language articles, with their evidence: a translation adds nothing.
         var evidence: [String: [String: Set<String>]] = [:]
         var about: [String: Set<String>] = [:]
-        for file in files where file.kind == .article {
+        for (i, file) in files.enumerated() where file.kind == .article && !isTranslation[i] {
             let conditions = file.meta.conditions.filter { check($0, key: "conditions") }.map(\.value)
             for id in conditions { about[id, default: []].insert(file.id) }
             for reference in file.meta.causes {
@@ -183,8 +259,22 @@ extension SiteGraph {
         }
 
         if diagnostics.hasErrors { return (nil, diagnostics) }
+        let withheldPaths = Dictionary(content.withheldFiles.map { (Routes.path(for: $0, config: config), $0.key) }) { first, _ in first }
+        var pathIndex: [String: (ContentKey, String)] = [:]
+        var generated: Set<String> = [config.basePath, config.basePath + "sitemap.xml", config.basePath + "robots.txt"]
+        for file in files {
+            pathIndex[Routes.path(for: file, config: config)] = (file.key, file.language)
+            if file.kind == .article { generated.insert(routes.handout(file)) }
+        }
+        for language in config.languages {
+            generated.insert(routes.home(language.code))
+            generated.insert(config.basePath + "\(language.code)/atom.xml")
+            for section in Section.allCases { generated.insert(routes.index(section, language: language.code)) }
+        }
         return (SiteGraph(config: config, files: files, routes: routes, index: index, entityKinds: entityKinds, edges: edges,
                           causesOf: causesOf, effectsOf: effectsOf, articlesAbout: about.mapValues { $0.sorted() },
-                          aliases: aliasIndexes, aliasList: aliasLists), diagnostics)
+                          aliases: aliasIndexes, aliasList: aliasLists, withheld: content.withheld,
+                          withheldKeys: Set(content.withheldFiles.map(\.key)), withheldPaths: withheldPaths,
+                          pathIndex: pathIndex, generatedPaths: generated), diagnostics)
     }
 }

@@ -40,17 +40,31 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     }
 }
 
-public struct Reviewer: Sendable, Hashable {
+/// `clinicalReview: {name: …, credential: …, date: …}`: a clinician checked the article's medical
+/// content on that day. Apart from `reviewed`, the last editorial review, which anyone may do.
+public struct ClinicalReview: Sendable, Hashable {
     public var name: String
     public var credential: String?
+    public var date: Day
+}
+
+/// What kind of work a source is, from the strongest a reader can check to the weakest.
+public enum SourceKind: String, Sendable, Hashable, CaseIterable {
+    case guideline, review, organisation, news, opinion
+
+    /// News and personal opinion: an article resting on them alone is not resting on evidence.
+    public var isWeak: Bool { self == .news || self == .opinion }
 }
 
 public struct SourceReference: Sendable, Hashable {
     public var title: String
     public var url: String?
+    public var kind: SourceKind?
+    /// Where the source's entry starts in the front matter.
+    public var location: SourceLocation
 }
 
-/// `review: {flag: needs-clinical-review, note: …}`.
+/// `review: {flag: needs-clinical-review, note: …}`: the whole article must wait for a clinician.
 public struct ReviewFlag: Sendable, Hashable {
     public var flag: String
     public var note: String?
@@ -77,7 +91,7 @@ public struct FrontMatter: Sendable, Equatable {
     public var date: Day?
     public var reviewed: Day?
     public var nextReview: Day?
-    public var reviewer: Reviewer?
+    public var clinicalReview: ClinicalReview?
     public var conditions: [Located<String>] = []
     public var causes: [CauseReference] = []
     public var sources: [SourceReference] = []
@@ -87,9 +101,15 @@ public struct FrontMatter: Sendable, Equatable {
     public var draft = false
     public var slug: Located<String>?
     public var aliases: [Located<String>] = []
+    /// Aliases written as `{text: …, confirmed: true}`: the writer means them to link even where
+    /// they are common words, so the auto-link checks leave them alone.
+    public var confirmedAliases: Set<String> = []
     public var entityKind: String?
     /// Where each top-level key was written, for diagnostics about its value.
     public var keyLocations: [String: SourceLocation] = [:]
+    /// Where each date was written (`date`, `reviewed`, `nextReview`, `clinicalReview.date`,
+    /// `translation.date`), for diagnostics about the date itself.
+    public var dateLocations: [String: SourceLocation] = [:]
 }
 
 /// A content file after loading: its identity, its front matter and its Markdown body. Never changed
@@ -126,5 +146,19 @@ public struct ContentKey: Hashable, Sendable, Comparable {
     public var id: String
     public static func < (lhs: ContentKey, rhs: ContentKey) -> Bool {
         (lhs.kind.rawValue, lhs.id) < (rhs.kind.rawValue, rhs.id)
+    }
+    /// The medical disclaimer, `pages/disclaimer.md`, which handouts print and every page links to.
+    public static let disclaimer = ContentKey(kind: .page, id: "disclaimer")
+}
+
+extension ContentFile {
+    /// The URL segment of its page and handout: its `slug`, else its id.
+    var slug: String { meta.slug?.value ?? id }
+}
+
+extension FrontMatter {
+    /// When the next review is due: `nextReview`, else `reviewed` plus the site's review interval; nil without `reviewed`.
+    func nextReviewDue(intervalMonths: Int) -> Day? {
+        reviewed.map { nextReview ?? $0.adding(months: intervalMonths) }
     }
 }

@@ -1,11 +1,15 @@
 import Foundation
 
-/// Everything read from `content/`: the site settings and every content file, drafts already left out.
+/// Everything read from `content/`: the site settings and every content file, drafts already left out
+/// (and, once through `PublicationGate`, what a public build does not publish).
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var files: [ContentFile]
     /// The paths of the files read from disk in this load; the others came from the `LoadCache`.
     public var parsed: Set<String> = []
+    /// What `PublicationGate` left out of a public build; and the files left out: drafts, and the gate's.
+    public var withheld = PublicationGate.Withheld()
+    public var withheldFiles: [ContentFile] = []
 }
 
 /// The first stage: reads `content/site.yaml` and every `content/<lang>/<section>/<id>.md`,
@@ -14,11 +18,14 @@ public struct ContentLoader: Sendable {
     public var root: URL
     public var includeDrafts: Bool
     public var baseURLOverride: String?
+    /// The day dates are checked against: none may lie after it.
+    public var today: Day
 
-    public init(root: URL, includeDrafts: Bool = false, baseURLOverride: String? = nil) {
+    public init(root: URL, includeDrafts: Bool = false, baseURLOverride: String? = nil, today: Day = .today) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.baseURLOverride = baseURLOverride
+        self.today = today
     }
 
     public func load() async -> (LoadedContent?, [Diagnostic]) {
@@ -34,6 +41,8 @@ public struct ContentLoader: Sendable {
     public func load(reusing cache: inout LoadCache, changed: Set<String>? = nil) async -> (LoadedContent?, [Diagnostic]) {
         let content = root.appendingPathComponent("content")
         let configURL = content.appendingPathComponent("site.yaml")
+        let realRoot = LinkedFile.realRoot(root)
+        if let outside = LinkedFile.outside(configURL.path, path: SiteConfigParser.path, realRoot: realRoot) { return (nil, [outside]) }
         guard let data = FileManager.default.contents(atPath: configURL.path) else {
             return (nil, [.error("missing-config", "there is no content/site.yaml under \(root.path); run tabib in the site's folder or pass --root.")])
         }
@@ -60,11 +69,12 @@ public struct ContentLoader: Sendable {
         }
         // With the watcher's paths, only those are looked at on disk; without, every file's stamp is.
         let toRead = paths.filter { entry in changed.map { hinted == nil || $0.contains(entry.path) } ?? true || entries[entry.path] == nil }
+        let today = today
         let results = await ParallelMap.map(toRead.map { ($0, entries[$0.path]) }) { entry, cached -> (LoadCache.Entry?, Bool) in
             let stamp = FileStamp(path: entry.absolutePath)
             if let cached, let stamp, cached.stamp == stamp { return (cached, false) }
             let (file, diagnostics) = Self.loadFile(absolutePath: entry.absolutePath, path: entry.path, kind: entry.kind,
-                                                    language: entry.language, languages: languages)
+                                                    language: entry.language, languages: languages, realRoot: realRoot, today: today)
             return (stamp.map { LoadCache.Entry(stamp: $0, file: file, diagnostics: diagnostics) }, true)
         }
         var parsed: Set<String> = []
@@ -73,7 +83,7 @@ public struct ContentLoader: Sendable {
             if wasParsed { parsed.insert(entry.path) }
         }
         if let changed { for path in changed where entries[path] != nil && !paths.contains(where: { $0.path == path }) { entries[path] = nil } }
-        var files: [ContentFile] = []
+        var files: [ContentFile] = [], drafts: [ContentFile] = []
         for entry in paths {
             guard let result = entries[entry.path] else {
                 // Gone between listing and reading.
@@ -81,10 +91,13 @@ public struct ContentLoader: Sendable {
                 continue
             }
             diagnostics += result.diagnostics
-            if let file = result.file, includeDrafts || !file.meta.draft { files.append(file) }
+            if let file = result.file {
+                // A draft left out is like an article the gate holds back: links to it are unlinked, not broken.
+                if includeDrafts || !file.meta.draft { files.append(file) } else { drafts.append(file) }
+            }
         }
         cache.entries = entries
-        return (diagnostics.hasErrors ? nil : LoadedContent(config: config, files: files, parsed: parsed), diagnostics)
+        return (diagnostics.hasErrors ? nil : LoadedContent(config: config, files: files, parsed: parsed, withheldFiles: drafts), diagnostics)
     }
 
     struct Entry: Sendable {
@@ -105,7 +118,8 @@ public struct ContentLoader: Sendable {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
         let languageFolders = ((try? fm.contentsOfDirectory(atPath: content.path)) ?? []).sorted()
-        for folder in languageFolders where !folder.hasPrefix(".") {
+        // content/images/ holds the images every language shares (ImageCatalog).
+        for folder in languageFolders where !folder.hasPrefix(".") && "content/\(folder)" != SiteImage.folder {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: content.appendingPathComponent(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             guard config.language(folder) != nil else {
@@ -147,7 +161,9 @@ public struct ContentLoader: Sendable {
         return (entries, diagnostics)
     }
 
-    static func loadFile(absolutePath: String, path: String, kind: ContentKind, language: String, languages: Set<String>) -> (ContentFile?, [Diagnostic]) {
+    static func loadFile(absolutePath: String, path: String, kind: ContentKind, language: String, languages: Set<String>,
+                         realRoot: String, today: Day = .today) -> (ContentFile?, [Diagnostic]) {
+        if let outside = LinkedFile.outside(absolutePath, path: path, realRoot: realRoot) { return (nil, [outside]) }
         guard let data = FileManager.default.contents(atPath: absolutePath) else {
             return (nil, [.error("unreadable", "the file could not be read; check its permissions.", at: SourceLocation(path: path))])
         }
@@ -162,7 +178,7 @@ public struct ContentLoader: Sendable {
         case let .failure(diagnostic): return (nil, SourceLines.attach([diagnostic], text: text, path: path))
         }
         if let stray = YAMLErrorExplainer.strayFence(split, path: path, kind: kind) { return (nil, [stray]) }
-        let (meta, found) = FrontMatterParser.parse(split.yaml, path: path, kind: kind, languages: languages)
+        let (meta, found) = FrontMatterParser.parse(split.yaml, path: path, kind: kind, languages: languages, today: today)
         // The lines are at hand here; the other stages' diagnostics get theirs from `SourceLines.attach(_:root:)`.
         let diagnostics = SourceLines.attach(found, text: text, path: path)
         guard let meta else { return (nil, diagnostics) }

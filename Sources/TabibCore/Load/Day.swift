@@ -22,6 +22,23 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// What is wrong with a date written as `YYYY-MM-DD` whose month or day does not exist
+    /// ("November has 30 days"), or nil when it is not written that way or is a real day.
+    public static func problem(iso text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), Day(year: y, month: m, day: d) == nil else { return nil }
+        guard (1...12).contains(m) else { return "there is no month \(m): months run from 01 to 12" }
+        guard d >= 1 else { return "days start at 01" }
+        let days = daysIn(month: m, year: y)
+        if m == 2 { return "February \(y) has \(days) days" }
+        return "\(monthNames[m - 1]) has \(days) days"
+    }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
+
     public init(_ date: Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -7,7 +7,7 @@ struct FrontMatterParser {
     static func allowedKeys(_ kind: ContentKind) -> [String] {
         switch kind {
         case .article:
-            ["title", "summary", "date", "reviewed", "nextReview", "reviewer", "conditions", "causes",
+            ["title", "summary", "date", "reviewed", "nextReview", "clinicalReview", "conditions", "causes",
              "sources", "review", "handout", "translation", "draft", "slug"]
         case .cause, .condition:
             ["title", "summary", "aliases", "kind", "translation", "draft", "slug"]
@@ -23,6 +23,11 @@ struct FrontMatterParser {
         case .page: ["title"]
         }
     }
+
+    /// Keys that tabib used to read, with what to write instead.
+    static let renamedKeys = [
+        "reviewer": "'reviewer' no longer exists: a clinical review is recorded with its day, as 'clinicalReview: {name: …, credential: …, date: YYYY-MM-DD}'; write it only once a clinician has checked the article.",
+    ]
 
     static let entityKinds = ["disease", "symptom", "lifestyle", "medication", "physiological-state",
                               "injury", "nutrition", "environment"]
@@ -95,7 +100,7 @@ struct FrontMatterParser {
     }
 
     /// Reads the front matter of one file; returns nil when it has errors (all of them reported).
-    static func parse(_ yaml: String, path: String, kind: ContentKind, languages: Set<String>) -> (FrontMatter?, [Diagnostic]) {
+    static func parse(_ yaml: String, path: String, kind: ContentKind, languages: Set<String>, today: Day = .today) -> (FrontMatter?, [Diagnostic]) {
         var reader = YAMLValueReader(path: path, lineOffset: 1)
         guard let root = reader.compose(yaml) else {
             if reader.diagnostics.isEmpty {
@@ -107,15 +112,15 @@ struct FrontMatterParser {
         }
         var meta = FrontMatter()
         let pairs = reader.mapping(root, what: "the front matter of \(kind.rawValue == "article" ? "an article" : "a \(kind.rawValue)")",
-                                   allowed: allowedKeys(kind))
+                                   allowed: allowedKeys(kind), renamed: kind == .article ? renamedKeys : [:])
         for (key, keyNode, value) in pairs {
             meta.keyLocations[key] = reader.location(keyNode)
             switch key {
             case "title": meta.title = reader.string(value, key: key) ?? ""
             case "summary": meta.summary = reader.string(value, key: key)
-            case "date": meta.date = reader.day(value, key: key)
-            case "reviewed": meta.reviewed = reader.day(value, key: key)
-            case "nextReview": meta.nextReview = reader.day(value, key: key)
+            case "date": meta.date = reader.day(value, key: key); meta.dateLocations[key] = reader.location(value)
+            case "reviewed": meta.reviewed = reader.day(value, key: key); meta.dateLocations[key] = reader.location(value)
+            case "nextReview": meta.nextReview = reader.day(value, key: key); meta.dateLocations[key] = reader.location(value)
             case "draft": meta.draft = reader.bool(value, key: key) ?? false
             case "slug":
                 if let slug = reader.string(value, key: key) {
@@ -135,18 +140,29 @@ struct FrontMatterParser {
                         reader.error("unknown-kind", "unknown kind '\(text)'; use one of the known kinds or leave 'kind' out.", value, notes: notes)
                     }
                 }
-            case "aliases": meta.aliases = reader.strings(value, key: key).map { Located($0.value.lowercased(), at: $0.location) }
+            case "aliases": (meta.aliases, meta.confirmedAliases) = aliases(value, reader: &reader)
             case "conditions": meta.conditions = reader.strings(value, key: key)
             case "causes": meta.causes = causes(value, reader: &reader)
             case "sources": meta.sources = sources(value, reader: &reader)
-            case "reviewer":
-                let fields = reader.mapping(value, what: "'reviewer'", allowed: ["name", "credential"])
-                var name: String?, credential: String?
+            case "clinicalReview":
+                let fields = reader.mapping(value, what: "'clinicalReview'", allowed: ["name", "credential", "date"])
+                var name: String?, credential: String?, date: Day?
                 for (k, _, v) in fields {
-                    if k == "name" { name = reader.string(v, key: "reviewer.name") } else { credential = reader.string(v, key: "reviewer.credential") }
+                    switch k {
+                    case "name": name = reader.string(v, key: "clinicalReview.name")
+                    case "credential": credential = reader.string(v, key: "clinicalReview.credential")
+                    default:
+                        date = reader.day(v, key: "clinicalReview.date")
+                        meta.dateLocations["clinicalReview.date"] = reader.location(v)
+                    }
                 }
-                if let name { meta.reviewer = Reviewer(name: name, credential: credential) }
-                else if !fields.isEmpty || value.mapping != nil { reader.error("missing-key", "'reviewer' needs a 'name'.", value) }
+                if let name, let date { meta.clinicalReview = ClinicalReview(name: name, credential: credential, date: date) }
+                else if value.mapping != nil {
+                    let missing = ["name", "date"].filter { key in !fields.contains { $0.key == key } }.map { "'\($0)'" }
+                    if !missing.isEmpty {
+                        reader.error("missing-key", "'clinicalReview' needs \(missing.joined(separator: " and ")): who checked the article and on which day, as {name: …, credential: …, date: YYYY-MM-DD}.", value)
+                    }
+                }
             case "review":
                 let fields = reader.mapping(value, what: "'review'", allowed: ["flag", "note"])
                 var flag: String?, note: String?
@@ -175,7 +191,9 @@ struct FrontMatterParser {
                             reader.error("unknown-language", "'translation.from' names the language '\(code)', which site.yaml does not list; use one of: \(languages.sorted().joined(separator: ", ")).", v)
                         }
                     case "reviewed": reviewed = reader.bool(v, key: "translation.reviewed") ?? false
-                    default: date = reader.day(v, key: "translation.date")
+                    default:
+                        date = reader.day(v, key: "translation.date")
+                        meta.dateLocations["translation.date"] = reader.location(v)
                     }
                 }
                 if let from { meta.translation = TranslationInfo(from: from, reviewed: reviewed, date: date) }
@@ -188,6 +206,7 @@ struct FrontMatterParser {
                 "the required key '\(key)' is missing; add '\(key): …' to the front matter.",
                 at: SourceLocation(path: path, line: 1, column: 1)))
         }
+        reader.diagnostics += DateRules.check(meta, today: today)
         return (reader.diagnostics.hasErrors ? nil : meta, reader.diagnostics)
     }
 
@@ -222,18 +241,51 @@ struct FrontMatterParser {
         return result
     }
 
+    /// `aliases: [kram, {text: tangan, confirmed: true}]`: lowercased, with the confirmed ones apart.
+    private static func aliases(_ node: Node, reader: inout YAMLValueReader) -> ([Located<String>], Set<String>) {
+        var aliases: [Located<String>] = [], confirmed: Set<String> = []
+        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        for item in items {
+            guard item.mapping != nil else {
+                if let text = reader.string(item, key: "aliases") { aliases.append(Located(text.lowercased(), at: reader.location(item))) }
+                continue
+            }
+            var text: String?, isConfirmed = false
+            for (k, _, v) in reader.mapping(item, what: "an alias", allowed: ["text", "confirmed"]) {
+                if k == "text" { text = reader.string(v, key: "aliases.text") } else { isConfirmed = reader.bool(v, key: "aliases.confirmed") ?? false }
+            }
+            guard let text else {
+                reader.error("missing-key", "an alias written as a mapping needs its 'text', as {text: tangan, confirmed: true}.", item)
+                continue
+            }
+            aliases.append(Located(text.lowercased(), at: reader.location(item)))
+            if isConfirmed { confirmed.insert(text.lowercased()) }
+        }
+        return (aliases, confirmed)
+    }
+
     private static func sources(_ node: Node, reader: inout YAMLValueReader) -> [SourceReference] {
         var result: [SourceReference] = []
         for item in reader.sequence(node, key: "sources") {
-            var title: String?, url: String?
-            for (k, _, v) in reader.mapping(item, what: "a source", allowed: ["title", "url"]) {
+            var title: String?, url: String?, kind: SourceKind?
+            for (k, _, v) in reader.mapping(item, what: "a source", allowed: ["title", "url", "kind"]) {
                 if k == "title" { title = reader.string(v, key: "sources.title") }
+                else if k == "kind" {
+                    guard let text = reader.string(v, key: "sources.kind") else { continue }
+                    kind = SourceKind(rawValue: text)
+                    if kind == nil {
+                        let known = SourceKind.allCases.map(\.rawValue)
+                        var notes = ["known kinds: \(known.joined(separator: ", "))."]
+                        if let guess = Suggestion.closest(to: text, in: known) { notes.insert("did you mean '\(guess)'?", at: 0) }
+                        reader.error("unknown-source-kind", "unknown source kind '\(text)'; say what the source is with one of the known kinds, or leave 'kind' out.", v, notes: notes)
+                    }
+                }
                 else if let text = reader.string(v, key: "sources.url") {
                     if text.hasPrefix("https://") || text.hasPrefix("http://") { url = text }
                     else { reader.error("bad-url", "the source URL '\(text)' must start with https:// or http://; leave 'url' out when you are not certain of it.", v) }
                 }
             }
-            if let title { result.append(SourceReference(title: title, url: url)) }
+            if let title { result.append(SourceReference(title: title, url: url, kind: kind, location: reader.location(item))) }
             else if item.mapping != nil { reader.error("missing-key", "a source needs a 'title'.", item) }
         }
         return result

@@ -15,17 +15,24 @@ enum SiteConfigParser {
         var baseURL: String?, defaultLanguage: Located<String>?, interval = 12, allowRaw = false, search = false
         var languages: [Language] = []
         var clinic = Clinic()
+        var publishBeforeClinicalReview = false, autoLinkMaxPercent = 50
         let pairs = reader.mapping(root, what: "site.yaml",
-                                   allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic", "search"])
+                                   allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic",
+                                             "publishBeforeClinicalReview", "autoLinkMaxPercent", "search"])
         for (key, _, value) in pairs {
             switch key {
             case "baseURL":
                 if let text = reader.string(value, key: key) {
-                    if let url = SiteConfig.normalizedBaseURL(text) { baseURL = url }
-                    else { reader.error("bad-url", "'baseURL' must be an absolute http(s) URL such as https://example.org/ or https://example.org/kesehatan/.", value) }
+                    if let problem = SiteConfig.baseURLProblem(text) {
+                        reader.error("bad-url", "'baseURL' \(problem); write the address the site is served from, such as https://example.org/ or https://example.org/kesehatan/.", value)
+                    } else {
+                        baseURL = SiteConfig.normalizedBaseURL(text)
+                    }
                 }
             case "defaultLanguage": defaultLanguage = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
-            case "reviewIntervalMonths": interval = reader.int(value, key: key, range: 1...120) ?? interval
+            case "reviewIntervalMonths": interval = reader.int(value, key: key, range: 1...DateRules.maximumMonthsBetweenReviews) ?? interval
+            case "publishBeforeClinicalReview": publishBeforeClinicalReview = reader.bool(value, key: key) ?? false
+            case "autoLinkMaxPercent": autoLinkMaxPercent = reader.int(value, key: key, range: 1...100) ?? autoLinkMaxPercent
             case "allowRawHTML": allowRaw = reader.bool(value, key: key) ?? false
             case "search": search = reader.bool(value, key: key) ?? false
             case "clinic":
@@ -55,8 +62,11 @@ enum SiteConfigParser {
             reader.diagnostics.append(.error("missing-key", "site.yaml needs '\(key)'; add it.", at: SourceLocation(path: path, line: 1, column: 1)))
         }
         if let override = baseURLOverride {
-            if let url = SiteConfig.normalizedBaseURL(override) { baseURL = url }
-            else { reader.diagnostics.append(.error("bad-url", "--base-url must be an absolute http(s) URL such as https://example.org/kesehatan/.")) }
+            if let problem = SiteConfig.baseURLProblem(override) {
+                reader.diagnostics.append(.error("bad-url", "--base-url \(problem); pass the address the site is served from, such as https://example.org/kesehatan/."))
+            } else {
+                baseURL = SiteConfig.normalizedBaseURL(override)
+            }
         }
         if let code = defaultLanguage, !languages.contains(where: { $0.code == code.value }), present.contains("languages") {
             reader.diagnostics.append(.error("unknown-language",
@@ -67,7 +77,9 @@ enum SiteConfigParser {
         // The default language comes first everywhere languages are listed.
         languages.sort { ($0.code == defaultLanguage.value ? 0 : 1) < ($1.code == defaultLanguage.value ? 0 : 1) }
         return (SiteConfig(baseURL: baseURL, defaultLanguage: defaultLanguage.value, languages: languages,
-                           reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic, search: search), reader.diagnostics)
+                           reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic,
+                           publishBeforeClinicalReview: publishBeforeClinicalReview, autoLinkMaxPercent: autoLinkMaxPercent,
+                           search: search), reader.diagnostics)
     }
 
     private static func language(_ node: Node, reader: inout YAMLValueReader) -> Language? {

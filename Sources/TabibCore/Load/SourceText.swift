@@ -3,7 +3,17 @@ import Foundation
 /// Turns the bytes of a content or template file into text: UTF-8 only, a byte-order mark dropped,
 /// CRLF and lone CR read as LF. Invalid UTF-8 is reported at the line and column of the first bad byte.
 enum SourceText {
+    /// The largest file read: some 300 times the longest article shipped. cmark-gfm slows down more
+    /// than linearly on some inputs (long tables), so a bound keeps every build and rebuild short.
+    static let maximumBytes = 2 << 20
+
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        if data.count > maximumBytes {
+            let size = data.count >= 10 << 20 ? "\(data.count >> 20) MB" : String(format: "%.1f MB", Double(data.count) / Double(1 << 20))
+            return .failure(.error("file-too-large",
+                "the file is \(size); tabib reads files of up to \(maximumBytes >> 20) MB: split it into smaller ones (an article is rarely over 100 KB).",
+                at: SourceLocation(path: path)))
+        }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Valid text, as nearly every file is, is checked once, by the standard library.

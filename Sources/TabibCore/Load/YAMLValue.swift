@@ -28,17 +28,39 @@ struct YAMLValueReader {
 
     /// Parses YAML text into a node tree, or reports the syntax error with its position.
     ///
+    /// Anchors and aliases (`&a`, `*a`) are refused: content never needs them, and nested aliases
+    /// expand exponentially (a few KB would keep a build busy for minutes). So are explicit tags
+    /// other than the plain ones (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map`),
+    /// such as `!!binary` or `!custom`, which nothing here could read.
+    ///
     /// Composed first without tag resolution: the default resolver runs a regular expression per
     /// plain scalar to tell whether two mapping keys are the same, and nothing here reads tags. Keys
     /// the two resolvers could tell apart differently (a plain `1` and a quoted `"1"`, explicit tags)
     /// make the cheap composition fail or carry an explicit tag; those texts are composed again with
     /// the default resolver, so every result and error is the one it gives.
     mutating func compose(_ yaml: String) -> Node? {
-        if let root = try? Yams.compose(yaml: yaml, .basic, .default, Self.encoding), !Self.hasExplicitTag(root) { return root }
+        if let anchor = YAMLEvents.firstAnchor(in: yaml) {
+            diagnostics.append(.error("yaml-anchor", Self.anchorMessage(anchor.name),
+                                      at: SourceLocation(path: path, line: anchor.line + lineOffset, column: anchor.column)))
+            return nil
+        }
+        let composed: (root: Node?, check: Check)
         do {
-            return try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
+            if let cheap = try? Self.compose(yaml, .basic, allowing: Self.plainTags) {
+                composed = cheap.check.hasExplicitTag && cheap.check.refused == nil
+                    ? (try Yams.compose(yaml: yaml, .default, .default, Self.encoding), cheap.check) : cheap
+            } else {
+                // Telling keys apart resolves their tags, so the tags the default resolver gives are allowed too.
+                composed = try Self.compose(yaml, .default, allowing: Self.plainTags.union(Self.resolvedTags))
+            }
         } catch let error as YamlError {
             switch error {
+            case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"),
+                 let .scanner(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"):
+                // libyaml's limit, which keeps the composition (recursive in Yams) off the end of the stack.
+                diagnostics.append(.error("yaml-too-deep",
+                    "the YAML is nested more than 1000 levels deep (lists or mappings inside one another); no value needs that: write it with fewer levels.",
+                    at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)))
             case .scanner, .parser, .composer:
                 diagnostics.append(YAMLErrorExplainer.diagnostic(for: error, yaml: yaml, path: path, lineOffset: lineOffset))
             case let .duplicatedKeysInMapping(duplicates, context):
@@ -55,22 +77,67 @@ struct YAMLValueReader {
                 at: SourceLocation(path: path, line: 1 + lineOffset)))
             return nil
         }
+        if let (node, problem) = composed.check.refused {
+            diagnostics.append(.error(problem.code, problem.message, at: location(node)))
+            return nil
+        }
+        return composed.root
     }
 
-    /// Whether any node below `node` was given a tag other than `!!str` in the text (quoted scalars carry
-    /// `!!str` too).
-    private static func hasExplicitTag(_ node: Node) -> Bool {
-        switch node {
-        case let .scalar(scalar): return !scalar.tag.rawValue.isEmpty && scalar.tag.rawValue != Tag.Name.str.rawValue
-        case let .mapping(mapping):
-            return !mapping.tag.rawValue.isEmpty || mapping.contains { hasExplicitTag($0.key) || hasExplicitTag($0.value) }
-        case let .sequence(sequence): return !sequence.tag.rawValue.isEmpty || sequence.contains(where: hasExplicitTag)
-        case .alias: return true
+    /// The tree of `yaml` and what `check` finds in it.
+    private static func compose(_ yaml: String, _ resolver: Resolver, allowing tags: Set<String>) throws -> (root: Node?, check: Check) {
+        // The parser holds the anchors (nodes refer to them weakly): kept until the tree is checked.
+        let parser = try Parser(yaml: yaml, resolver: resolver, constructor: .default, encoding: encoding)
+        guard let root = try parser.singleRoot() else { return (nil, Check(refused: nil, hasExplicitTag: false)) }
+        return withExtendedLifetime(parser) { (root, check(root, allowing: tags)) }
+    }
+
+    struct Check {
+        /// The first node refused, in document order.
+        var refused: (Node, (code: String, message: String))?
+        /// Whether any node was given a tag other than `!!str` in the text (quoted scalars carry `!!str` too).
+        var hasExplicitTag: Bool
+    }
+
+    static func anchorMessage(_ name: String) -> String {
+        "anchors and aliases ('&\(name)', '*\(name)') are not supported here; write the value out in full wherever it is needed."
+    }
+
+    /// The tags a value may be given explicitly: the ones that only say what the text already says.
+    static let plainTags = Set([Tag.Name.str, .int, .float, .bool, .null, .seq, .map].map(\.rawValue))
+    /// The other tags the default resolver gives plain scalars.
+    static let resolvedTags = Set([Tag.Name.timestamp, .merge, .value].map(\.rawValue))
+
+    /// Finds the first node, in document order, with an anchor or a tag that is not plain. An alias is
+    /// the node its anchor names, so the walk meets the anchor first and stops there: it never expands
+    /// an alias. Walked without recursion.
+    private static func check(_ root: Node, allowing tags: Set<String>) -> Check {
+        var pending = [root]
+        var hasExplicitTag = false
+        while let node = pending.popLast() {
+            if let anchor = node.anchor {
+                return Check(refused: (node, ("yaml-anchor", anchorMessage(anchor.rawValue))), hasExplicitTag: false)
+            }
+            let tag = node.tag.rawValue
+            if !tag.isEmpty, !tags.contains(tag) {
+                let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+                return Check(refused: (node, ("yaml-tag",
+                    "the tag '\(shown)' is not supported here; remove it and write the value as plain text, a list or a mapping.")),
+                    hasExplicitTag: false)
+            }
+            if !tag.isEmpty, node.scalar == nil || tag != Tag.Name.str.rawValue { hasExplicitTag = true }
+            switch node {
+            case let .mapping(mapping): pending += mapping.reversed().flatMap { [$0.value, $0.key] }
+            case let .sequence(sequence): pending += sequence.reversed()
+            case .scalar, .alias: break
+            }
         }
+        return Check(refused: nil, hasExplicitTag: hasExplicitTag)
     }
 
     /// The pairs of a mapping with string keys; reports duplicated and unknown keys with a suggestion.
-    mutating func mapping(_ node: Node, what: String, allowed: [String]) -> [(key: String, keyNode: Node, value: Node)] {
+    /// `renamed` maps keys that tabib used to accept to the sentence that says what replaced them.
+    mutating func mapping(_ node: Node, what: String, allowed: [String], renamed: [String: String] = [:]) -> [(key: String, keyNode: Node, value: Node)] {
         guard case let .mapping(mapping) = node else {
             error("wrong-type", "\(what) must be a mapping of 'key: value' lines.", node)
             return []
@@ -84,6 +151,10 @@ struct YAMLValueReader {
             }
             guard seen.insert(key).inserted else {
                 error("duplicate-key", "'\(key)' is written twice in \(what); keep one of them.", keyNode)
+                continue
+            }
+            if let replacement = renamed[key] {
+                error("renamed-key", replacement, keyNode)
                 continue
             }
             guard allowed.contains(key) else {
@@ -143,7 +214,11 @@ struct YAMLValueReader {
             return nil
         }
         guard let day = Day(iso: scalar.string) else {
-            error("wrong-type", "'\(key)' must be a date written as YYYY-MM-DD, such as 2026-11-20; '\(scalar.string)' is not one.", node)
+            if let problem = Day.problem(iso: scalar.string) {
+                error("bad-date", "'\(key)' is \(scalar.string), but \(problem); correct the day.", node)
+            } else {
+                error("wrong-type", "'\(key)' must be a date written as YYYY-MM-DD, such as 2026-11-20; '\(scalar.string)' is not one.", node)
+            }
             return nil
         }
         return day

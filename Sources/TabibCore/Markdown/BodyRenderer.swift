@@ -1,3 +1,5 @@
+import Foundation
+
 /// A link written by id (`@/articles/x.md#anchor`) after resolution: kept to check its anchor once
 /// every page is rendered, and to list "what links here".
 public struct PageLink: Sendable, Hashable {
@@ -13,22 +15,51 @@ public protocol LinkTargets: Sendable {
     func resolve(_ key: ContentKey, language: String) -> (path: String, language: String)?
     /// Every id of a kind, for "did you mean" suggestions.
     func ids(of kind: ContentKind) -> [String]
+    /// Whether `key` is a page this build leaves out (not yet clinically reviewed, or flagged as a
+    /// whole): links to it are unlinked, not broken.
+    func isWithheld(_ key: ContentKey) -> Bool
+    /// What a hand-written path to one of the site's own pages (`/id/artikel/x/`) leads to.
+    func page(atSitePath path: String) -> SitePathTarget?
+}
+
+/// A passage marked `[!REVIEW] note`: awaiting clinical review, left out of public builds.
+public struct ReviewPassage: Sendable, Hashable {
+    public var note: String
+    public var location: SourceLocation
 }
 
 /// Turns one file's Markdown into HTML on the cmark-gfm tree: resolves `@/` links, drops unsafe links,
 /// auto-links entity mentions, renders callouts and gives headings their anchors.
+import Foundation
+
 struct BodyRenderer {
     var file: ContentFile
     var targets: any LinkTargets
     var aliases: AliasIndex?
     var calloutTitles: [CalloutKind: String]
     var allowRawHTML: Bool
+    /// The images of `content/images/` that `![alt](file)` may show.
+    var images = ImageCatalog()
+    /// A preview shows passages awaiting clinical review, highlighted with their note; a public build drops them.
+    var preview = false
 
     private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 
+    /// How deep Markdown may nest (lists, block quotes, emphasis, links inside one another, counted as
+    /// cmark's nodes: a list item inside a list is two levels). Far beyond what a page needs; the walks
+    /// below recurse once per level, so deeper input is reported instead of overflowing the stack.
+    static let maximumDepth = 100
+
     func render() -> RenderedBody {
         let tree = MarkdownTree(markdown: file.body)
+        if let deep = tree.firstNode(deeperThan: Self.maximumDepth) {
+            let problem = Diagnostic.error("markdown-too-deep",
+                "the Markdown here is nested more than \(Self.maximumDepth) levels deep (lists, block quotes, emphasis or links inside one another); no reader can follow that: flatten it into fewer levels.",
+                at: location(tree, deep))
+            return RenderedBody(html: "", anchors: [], links: [], redFlags: [], mentions: [], diagnostics: [problem])
+        }
         var state = State()
+        markReviewPassages(tree, state: &state)
         resolveLinks(tree, node: tree.root, state: &state)
         let emergency = calloutBlockQuotes(tree, state: &state)
         if let aliases, !aliases.isEmpty {
@@ -37,9 +68,12 @@ struct BodyRenderer {
             if let own = aliases.targetNumber(of: file.key) { linked[own] = true }
             autolink(tree, node: tree.root, aliases: aliases, linked: &linked, skip: emergency, state: &state)
         }
+        renderImages(tree, state: &state)
         renderBlocks(tree, state: &state)
         return RenderedBody(html: tree.renderHTML(allowRawHTML: allowRawHTML), anchors: state.anchors, links: state.links,
-                            redFlags: state.redFlags, mentions: state.mentions, diagnostics: state.diagnostics)
+                            redFlags: state.redFlags, mentions: state.mentions, diagnostics: state.diagnostics,
+                            reviewPassages: state.reviewPassages, linkedAliases: state.linkedAliases,
+                            images: state.images, printedFigures: state.printedFigures)
     }
 
     struct State {
@@ -47,9 +81,13 @@ struct BodyRenderer {
         var links: [PageLink] = []
         var redFlags: [String] = []
         var mentions: [ContentKey] = []
+        var linkedAliases: [String] = []
+        var reviewPassages: [ReviewPassage] = []
         var diagnostics: [Diagnostic] = []
         /// Block quotes found to be callouts, with their kind, in document order.
         var callouts: [(node: MarkdownNode, kind: CalloutKind)] = []
+        var images: [ImageUse] = []
+        var printedFigures: [String] = []
     }
 
     func location(_ tree: MarkdownTree, _ node: MarkdownNode) -> SourceLocation {
@@ -93,14 +131,74 @@ struct BodyRenderer {
                         current.url = ""
                     }
                 } else if url.hasPrefix("@/") {
-                    resolve(tree, link: current, url: url, state: &state)
+                    // Unwrapped (a link to a page this build leaves out): nothing inside it to look at.
+                    if !resolve(tree, link: current, url: url, state: &state) { continue }
+                } else if current.kind == .link, Self.isSitePath(url) {
+                    if !resolveSitePath(tree, link: current, url: url, state: &state) { continue }
                 }
             }
             resolveLinks(tree, node: current, state: &state)
         }
     }
 
-    private func resolve(_ tree: MarkdownTree, link: MarkdownNode, url: String, state: inout State) {
+    /// Whether a link's URL is a path on this site written by hand (`/id/artikel/x/`, `../x/`), rather
+    /// than an address with a scheme, a fragment of the page itself or a page reference by id.
+    static func isSitePath(_ url: String) -> Bool {
+        guard let first = url.first, first != "#", first != "@", !url.hasPrefix("//") else { return false }
+        let beforePath = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !beforePath.contains(":")
+    }
+
+    /// Replaces a link by its text, for a link to a page this build leaves out.
+    private func unwrap(_ link: MarkdownNode) {
+        while let inner = link.firstChild { link.insertBefore(inner) }
+        link.remove()
+    }
+
+    /// Checks a hand-written link to one of the site's own pages and writes it out with the base path.
+    /// Returns false when it took the link out of the tree.
+    private func resolveSitePath(_ tree: MarkdownTree, link: MarkdownNode, url: String, state: inout State) -> Bool {
+        let here = location(tree, link)
+        let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
+        var path = String(url[..<cut])
+        let rest = String(url[cut...])
+        if !path.hasPrefix("/") {
+            // Relative to this page, as a browser reads it.
+            let own = targets.resolve(file.key, language: file.language)?.path ?? "/"
+            path = URL(string: path, relativeTo: URL(string: "https://site" + own))?.path ?? path
+            if url[..<cut].hasSuffix("/"), !path.hasSuffix("/") { path += "/" }
+        }
+        switch targets.page(atSitePath: path) {
+        case let .page(key, language, target)?:
+            link.url = target + rest
+            let anchor = rest.hasPrefix("#") ? String(rest.dropFirst()) : nil
+            state.links.append(PageLink(target: key, targetLanguage: language, anchor: anchor, location: here))
+            return true
+        case let .generated(target)?:
+            link.url = target + rest
+            return true
+        case .withheld?:
+            unwrap(link)
+            return false
+        case nil:
+            var notes = ["a link by id, such as '[teks](@/articles/kejang-otot-di-kaki.md)', is checked by every build and keeps working under any base URL."]
+            let last = path.split(separator: "/").last.map(String.init) ?? ""
+            for kind in [ContentKind.article, .condition, .cause, .page] {
+                if !last.isEmpty, let guess = Suggestion.closest(to: last, in: targets.ids(of: kind)) {
+                    notes.insert("did you mean '@/\(kind.folder)/\(guess).md'?", at: 0)
+                    break
+                }
+            }
+            state.diagnostics.append(.error("broken-link",
+                "the link '\(url)' leads to no page this build writes; link to the page by id with '@/' instead.",
+                at: here, notes: notes))
+            return true
+        }
+    }
+
+    /// Returns false when it took the link out of the tree.
+    @discardableResult
+    private func resolve(_ tree: MarkdownTree, link: MarkdownNode, url: String, state: inout State) -> Bool {
         let here = location(tree, link)
         let reference = url.dropFirst(2)
         let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
@@ -114,11 +212,15 @@ struct BodyRenderer {
                 notes.insert("did you mean '@/\(guess)/\(pieces[1])'?", at: 0)
             }
             state.diagnostics.append(.error("bad-link", "the link '\(url)' is not a page reference tabib understands.", at: here, notes: notes))
-            return
+            return true
         }
         let id = String(pieces[1].dropLast(3))
         let key = ContentKey(kind: kind, id: id)
         guard let target = targets.resolve(key, language: file.language) else {
+            if targets.isWithheld(key) {
+                unwrap(link)
+                return false
+            }
             var notes: [String] = []
             if let guess = Suggestion.closest(to: id, in: targets.ids(of: kind)) {
                 notes.append("did you mean '@/\(kind.folder)/\(guess).md'?")
@@ -126,10 +228,82 @@ struct BodyRenderer {
             state.diagnostics.append(.error("broken-link",
                 "the link '\(url)' leads to no page: there is no content/<lang>/\(kind.folder)/\(id).md; fix the id or write that page.",
                 at: here, notes: notes))
-            return
+            return true
         }
         link.url = target.path + (anchor.map { "#\($0)" } ?? "")
         state.links.append(PageLink(target: key, targetLanguage: target.language, anchor: anchor, location: here))
+        return true
+    }
+
+    // MARK: Passages awaiting clinical review
+
+    static let reviewMarker = "[!REVIEW]"
+
+    /// Finds block quotes and list items whose first line is `[!REVIEW] note`: the rest of the quote
+    /// or item is a passage awaiting clinical review. A public build drops it; a preview shows it
+    /// highlighted, with the note.
+    private func markReviewPassages(_ tree: MarkdownTree, state: inout State) {
+        func visit(_ node: MarkdownNode) {
+            for child in node.children {
+                if child.kind == .blockQuote || child.kind == .item, let note = reviewNote(tree, child, state: &state) {
+                    let here = location(tree, child)
+                    guard !note.isEmpty else {
+                        state.diagnostics.append(.error("review-without-note",
+                            "this passage is marked \(Self.reviewMarker) without a note; say on the same line what the clinician should check, as '\(Self.reviewMarker) no source for this claim'.",
+                            at: here))
+                        continue
+                    }
+                    guard child.firstChild != nil else {
+                        state.diagnostics.append(.error("review-without-passage",
+                            "the \(Self.reviewMarker) marker here holds a note but no passage; put the passage on the lines after the note, in the same \(child.kind == .item ? "list item" : "block quote").",
+                            at: here))
+                        continue
+                    }
+                    state.reviewPassages.append(ReviewPassage(note: note, location: here))
+                    if preview {
+                        let label = calloutTitles[.review] ?? "Awaiting clinical review"
+                        let box = tree.makeCustomBlock(
+                            enter: "<div class=\"review-passage\" role=\"note\">\n<p class=\"review-passage-note\"><strong>\(HTML.escape(label)):</strong> \(HTML.escape(note))</p>",
+                            exit: "</div>")
+                        child.moveChildren(to: box)
+                        if child.kind == .item {
+                            child.appendChild(box)
+                        } else {
+                            child.insertBefore(box)
+                            child.remove()
+                        }
+                        visit(box)
+                    } else {
+                        let list = child.kind == .item ? child.parent : nil
+                        child.remove()
+                        if let list, list.firstChild == nil { list.remove() }
+                    }
+                    continue
+                }
+                if child.kind != .codeBlock { visit(child) }
+            }
+        }
+        visit(tree.root)
+    }
+
+    /// When `node`'s first paragraph starts with `[!REVIEW]`: removes the marker and the rest of its
+    /// line, and returns that rest (the note, possibly empty).
+    private func reviewNote(_ tree: MarkdownTree, _ node: MarkdownNode, state: inout State) -> String? {
+        guard let paragraph = node.firstChild, paragraph.kind == .paragraph,
+              let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
+              literal.uppercased().hasPrefix(Self.reviewMarker) else { return nil }
+        var line: [MarkdownNode] = []
+        var current: MarkdownNode? = first
+        while let n = current, n.kind != .softBreak, n.kind != .lineBreak {
+            line.append(n)
+            current = n.next
+        }
+        var note = line.map { plainText($0, self: true) }.joined()
+        note.removeFirst(Self.reviewMarker.count)
+        for n in line { n.remove() }
+        if let lineBreak = paragraph.firstChild, lineBreak.kind == .softBreak || lineBreak.kind == .lineBreak { lineBreak.remove() }
+        if paragraph.firstChild == nil { paragraph.remove() }
+        return note.trimmedOfWhitespaceAndNewlines()
     }
 
     // MARK: Callouts
@@ -167,9 +341,10 @@ struct BodyRenderer {
         }
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
         let name = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
-        guard let kind = CalloutKind(rawValue: name.uppercased()) else {
-            var notes = ["known callouts: \(CalloutKind.allCases.map { "[!\($0.rawValue)]" }.joined(separator: ", "))."]
-            if let guess = Suggestion.closest(to: name.uppercased(), in: CalloutKind.allCases.map(\.rawValue)) {
+        guard let kind = CalloutKind(rawValue: name.uppercased()), kind != .review else {
+            let callouts = CalloutKind.allCases.filter { $0 != .review }
+            var notes = ["known callouts: \(callouts.map { "[!\($0.rawValue)]" }.joined(separator: ", "))."]
+            if let guess = Suggestion.closest(to: name.uppercased(), in: callouts.map(\.rawValue)) {
                 notes.insert("did you mean '[!\(guess)]'?", at: 0)
             }
             state.diagnostics.append(.error("unknown-callout", "unknown callout '[!\(name)]'; use one of the known kinds.",
@@ -221,6 +396,7 @@ struct BodyRenderer {
                         guard let target = targets.resolve(key, language: file.language) else { continue }
                         linked[match.targetNumber] = true
                         state.mentions.append(key)
+                        state.linkedAliases.append(text(match.range).lowercased())
                         if match.range.lowerBound > cursor { pieces.append(tree.makeText(text(cursor..<match.range.lowerBound))) }
                         let link = tree.makeLink(url: target.path)
                         link.appendChild(tree.makeText(text(match.range)))
@@ -301,7 +477,17 @@ struct BodyRenderer {
         return html
     }
 
-    private func plainText(_ node: MarkdownNode) -> String {
+    /// The text of `node`'s descendants, or with `self: true` of the node itself too.
+    private func plainText(_ node: MarkdownNode, self include: Bool) -> String {
+        guard include else { return plainText(node) }
+        switch node.kind {
+        case .text, .code: return node.literal ?? ""
+        case .softBreak, .lineBreak: return " "
+        default: return plainText(node)
+        }
+    }
+
+    func plainText(_ node: MarkdownNode) -> String {
         var text = ""
         for child in node.children {
             switch child.kind {

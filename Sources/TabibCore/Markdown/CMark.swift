@@ -54,6 +54,33 @@ final class MarkdownTree {
 
     var root: MarkdownNode { MarkdownNode(document) }
 
+    /// The first node, in document order, that lies more than `limit` levels below the document (its
+    /// children are level 1), or nil. Walked without recursion, so any depth cmark parsed is safe here.
+    func firstNode(deeperThan limit: Int) -> MarkdownNode? {
+        var node = cmark_node_first_child(document)
+        var depth = 1
+        while let current = node {
+            if depth > limit { return MarkdownNode(current) }
+            if let child = cmark_node_first_child(current) {
+                node = child
+                depth += 1
+                continue
+            }
+            // The next sibling of the node or of its nearest ancestor that has one.
+            var climbing: OpaquePointer? = current
+            node = nil
+            while let up = climbing, up != document {
+                if let sibling = cmark_node_next(up) {
+                    node = sibling
+                    break
+                }
+                climbing = cmark_node_parent(up)
+                depth -= 1
+            }
+        }
+        return nil
+    }
+
     /// HTML of the whole document. Without `allowRawHTML`, raw HTML is replaced by a comment and
     /// unsafe link schemes (`javascript:`, `vbscript:`, `file:`, `data:`) are emptied: cmark's safe mode.
     func renderHTML(allowRawHTML: Bool) -> String {
@@ -189,6 +216,13 @@ struct MarkdownNode: Equatable {
     var url: String? {
         get { cmark_node_get_url(raw).map { String(cString: $0) } }
         nonmutating set { cmark_node_set_url(raw, newValue) }
+    }
+
+    /// The title of a link or image (`![alt](file.png "title")`), or nil when it has none.
+    var title: String? {
+        guard let title = cmark_node_get_title(raw) else { return nil }
+        let text = String(cString: title)
+        return text.isEmpty ? nil : text
     }
 
     var headingLevel: Int { Int(cmark_node_get_heading_level(raw)) }

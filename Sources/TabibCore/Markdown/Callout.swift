@@ -2,6 +2,8 @@
 enum CalloutKind: String, CaseIterable, Sendable {
     case note = "NOTE", tip = "TIP", important = "IMPORTANT", warning = "WARNING", caution = "CAUTION"
     case seeDoctor = "SEE-DOCTOR", emergency = "EMERGENCY"
+    /// Not a callout: the marker of a passage awaiting clinical review; its title labels the passage in previews.
+    case review = "REVIEW"
 
     /// The key of its heading in the UI strings.
     var stringKey: String {
@@ -13,6 +15,7 @@ enum CalloutKind: String, CaseIterable, Sendable {
         case .caution: "calloutCaution"
         case .seeDoctor: "calloutSeeDoctor"
         case .emergency: "calloutEmergency"
+        case .review: "reviewPassageLabel"
         }
     }
 

@@ -9,6 +9,9 @@ public struct BodyCache: Sendable {
         /// False when the body depends on more than its lookups (it asked for every id to suggest a
         /// fix) or has errors: it is rendered again next time.
         var reusable = true
+        /// It asked what a hand-written path or a left-out page leads to: reusable only while every
+        /// route is the same.
+        var needsSameRoutes = false
     }
 
     /// What every body of one language reads: the aliases it links and the titles of its callouts.
@@ -22,11 +25,14 @@ public struct BodyCache: Sendable {
     var entries: [Entry?] = []
     var languages: [String: LanguageInputs] = [:]
     var allowRawHTML = false
+    var preview = false
     /// The routes the bodies were rendered with: when they are all the same, no lookup needs checking.
     var routes: Routes?
     /// "What links here" of the cached build, and whether its anchors were all checked and found.
     var backlinks: [ContentKey: Set<ContentKey>]?
     var anchorsChecked = false
+    /// The base path the bodies' image addresses start with.
+    var imageBasePath = "/"
 
     public init() {}
 
@@ -37,8 +43,8 @@ public struct BodyCache: Sendable {
         var sameRoutes: Bool
     }
 
-    func reuse(inputs: [String: LanguageInputs], allowRawHTML: Bool, routes: Routes) -> Reuse {
-        guard allowRawHTML == self.allowRawHTML else { return Reuse(languages: [], sameRoutes: false) }
+    func reuse(inputs: [String: LanguageInputs], allowRawHTML: Bool, preview: Bool, routes: Routes) -> Reuse {
+        guard allowRawHTML == self.allowRawHTML, preview == self.preview else { return Reuse(languages: [], sameRoutes: false) }
         return Reuse(languages: Set(inputs.keys.filter { languages[$0] == inputs[$0] }), sameRoutes: self.routes?.paths == routes.paths)
     }
 
@@ -57,9 +63,14 @@ public struct BodyCache: Sendable {
 
     /// Whether `entry` is still what `file` renders to: the same text, and the same answers to
     /// everything it read.
-    func reusable(_ entry: Entry, for file: ContentFile, _ reuse: Reuse, targets: some LinkTargets) -> Bool {
+    func reusable(_ entry: Entry, for file: ContentFile, _ reuse: Reuse, targets: some LinkTargets, images: ImageCatalog) -> Bool {
         guard reuse.languages.contains(file.language), Self.sameSource(entry.file, file) else { return false }
+        if !entry.body.images.isEmpty {
+            guard images.basePath == imageBasePath else { return false }
+            for use in entry.body.images where images.image(named: use.name)?.fingerprint != use.fingerprint { return false }
+        }
         if !reuse.sameRoutes {
+            if entry.needsSameRoutes { return false }
             for lookup in entry.lookups where !lookup.holds(in: targets) { return false }
         }
         return true
@@ -103,5 +114,18 @@ final class RecordingTargets: LinkTargets, @unchecked Sendable {
     func ids(of kind: ContentKind) -> [String] {
         listedIDs = true
         return base.ids(of: kind)
+    }
+
+    /// Asked about a hand-written path or a left-out page: answers that depend on every route.
+    private(set) var askedSitePaths = false
+
+    func isWithheld(_ key: ContentKey) -> Bool {
+        askedSitePaths = true
+        return base.isWithheld(key)
+    }
+
+    func page(atSitePath path: String) -> SitePathTarget? {
+        askedSitePaths = true
+        return base.page(atSitePath: path)
     }
 }

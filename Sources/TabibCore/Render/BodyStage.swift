@@ -8,16 +8,17 @@ public struct RenderedBodies: Sendable {
 }
 
 enum BodyStage {
-    static func render(_ graph: SiteGraph, strings: UIStrings) async -> (RenderedBodies, [Diagnostic]) {
+    static func render(_ graph: SiteGraph, strings: UIStrings, images: ImageCatalog = ImageCatalog(), preview: Bool = false) async -> (RenderedBodies, [Diagnostic]) {
         var cache = BodyCache()
-        return await render(graph, strings: strings, reusing: &cache)
+        return await render(graph, strings: strings, images: images, preview: preview, reusing: &cache)
     }
 
     /// Renders like `render(_:strings:)`, taking from `cache` every body whose text and inputs are
     /// unchanged, and leaves this build's bodies in `cache` for the next one. When the files are the
     /// same as the cached build's, "what links here" and the anchor checks are brought up to date
     /// for the bodies that changed instead of being made again.
-    static func render(_ graph: SiteGraph, strings: UIStrings, reusing cache: inout BodyCache) async -> (RenderedBodies, [Diagnostic]) {
+    static func render(_ graph: SiteGraph, strings: UIStrings, images: ImageCatalog = ImageCatalog(), preview: Bool = false,
+                       reusing cache: inout BodyCache) async -> (RenderedBodies, [Diagnostic]) {
         let inputs = Dictionary(uniqueKeysWithValues: graph.config.languages.map { language in
             let titles = Dictionary(uniqueKeysWithValues: CalloutKind.allCases.map { ($0, strings.text($0.stringKey, language.code)) })
             return (language.code, BodyCache.LanguageInputs(aliases: graph.aliasList[language.code] ?? [], calloutTitles: titles))
@@ -25,7 +26,7 @@ enum BodyStage {
         let previous = cache
         cache = BodyCache()
         let allowRawHTML = graph.config.allowRawHTML
-        let reuse = previous.reuse(inputs: inputs, allowRawHTML: allowRawHTML, routes: graph.routes)
+        let reuse = previous.reuse(inputs: inputs, allowRawHTML: allowRawHTML, preview: preview, routes: graph.routes)
         let aligned = previous.isAligned(with: graph.files)
         let byPath = aligned ? [:] : previous.entriesByPath()
 
@@ -33,7 +34,7 @@ enum BodyStage {
         var entries: [BodyCache.Entry?] = graph.files.indices.map { i in
             let file = graph.files[i]
             let entry = aligned ? previous.entries[i] : byPath[file.path]
-            guard let entry, previous.reusable(entry, for: file, reuse, targets: graph) else { return nil }
+            guard let entry, previous.reusable(entry, for: file, reuse, targets: graph, images: images) else { return nil }
             return entry
         }
         let stale = graph.files.indices.filter { entries[$0] == nil }
@@ -43,8 +44,9 @@ enum BodyStage {
             let body = BodyRenderer(file: file, targets: recorder,
                                     aliases: file.kind == .article ? graph.aliases[file.language] : nil,
                                     calloutTitles: inputs[file.language]?.calloutTitles ?? [:],
-                                    allowRawHTML: allowRawHTML).render()
-            return BodyCache.Entry(file: file, body: body, lookups: recorder.lookups, reusable: !recorder.listedIDs && !body.diagnostics.hasErrors)
+                                    allowRawHTML: allowRawHTML, images: images, preview: preview).render()
+            return BodyCache.Entry(file: file, body: body, lookups: recorder.lookups, reusable: !recorder.listedIDs && !body.diagnostics.hasErrors,
+                                   needsSameRoutes: recorder.askedSitePaths)
         }
         for (i, entry) in zip(stale, rendered) { entries[i] = entry }
         let all = entries.map { $0! }
@@ -70,7 +72,9 @@ enum BodyStage {
 
         cache.languages = inputs
         cache.allowRawHTML = allowRawHTML
+        cache.preview = preview
         cache.routes = graph.routes
+        cache.imageBasePath = images.basePath
         cache.files = graph.files
         cache.entries = all.map { $0.reusable ? $0 : nil }
         cache.backlinks = backlinks

@@ -18,20 +18,25 @@ enum JSONLD {
         return scriptSafe(text)
     }
 
-    static func encode(_ object: [String: Any]) -> String {
-        var text = ""
-        if !write(object, into: &text) {
-            // A value of a type the writer does not know: Foundation's serializer decides.
-            guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-                  let serialized = String(data: data, encoding: .utf8) else { return "{}" }
-            text = serialized
-        }
-        return scriptSafe(text)
-    }
-
+    /// JSON that can sit in a `<script>` whatever its strings hold: `<`, `>` and `&` (which could end
+    /// the script or open a comment, `</script`, `<!--`) and U+2028, U+2029 written as `\u` escapes.
+    /// They occur in JSON only inside strings, where the escape means the same character.
     private static func scriptSafe(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
-        return text.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "<\\!--")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 })
+        else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     private static func write(_ value: Value, into text: inout String) {
@@ -65,36 +70,5 @@ enum JSONLD {
     static func precedes(_ a: String, _ b: String) -> Bool {
         a.compare(b, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.startIndex..<a.endIndex,
                   locale: NSLocale.system) == .orderedAscending
-    }
-
-    /// Writes what `JSONSerialization` writes with `[.sortedKeys, .withoutEscapingSlashes]`, byte for
-    /// byte, for strings, booleans, arrays and string-keyed dictionaries, several times faster; false
-    /// for any other value.
-    static func write(_ value: Any, into text: inout String) -> Bool {
-        switch value {
-        case let string as String:
-            JSONString.append(string, to: &text)
-        case let bool as Bool:
-            text += bool ? "true" : "false"
-        case let dictionary as [String: Any]:
-            text += "{"
-            for (i, key) in dictionary.keys.sorted(by: precedes).enumerated() {
-                if i > 0 { text += "," }
-                JSONString.append(key, to: &text)
-                text += ":"
-                guard write(dictionary[key]!, into: &text) else { return false }
-            }
-            text += "}"
-        case let array as [Any]:
-            text += "["
-            for (i, element) in array.enumerated() {
-                if i > 0 { text += "," }
-                guard write(element, into: &text) else { return false }
-            }
-            text += "]"
-        default:
-            return false
-        }
-        return true
     }
 }

@@ -56,11 +56,11 @@ final class PageParts: Sendable {
             if let date = meta.date { days[file.language, default: []].insert(date) }
             if let reviewed = meta.reviewed {
                 days[file.language, default: []].insert(reviewed)
-                days[file.language, default: []].insert(meta.nextReview ?? reviewed.adding(months: config.reviewIntervalMonths))
+                days[file.language, default: []].insert(meta.nextReviewDue(intervalMonths: config.reviewIntervalMonths)!)
             }
         }
 
-        let disclaimerKey = ContentKey(kind: .page, id: "disclaimer")
+        let disclaimerKey = ContentKey.disclaimer
         var languages: [String: Language] = [:]
         for language in config.languages {
             let code = language.code

@@ -73,7 +73,7 @@ public struct PageTemplates: Sendable {
         return order.map { error in
             var diagnostic = TemplateSet.diagnostic(error)
             if let templates = shownBy[error.description], !templates.isEmpty {
-                diagnostic.notes.append("as shown by \(Self.list(templates.sorted())), with the names its pages have")
+                diagnostic.notes.append("as \(Self.list(templates.sorted())) show\(templates.count == 1 ? "s" : "") it")
             }
             return diagnostic
         }

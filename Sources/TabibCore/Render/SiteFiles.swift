@@ -6,14 +6,14 @@ enum SiteFiles {
         let routes = graph.routes
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         func entry(_ path: String, alternates: [(String, String)], lastmod: Day?) {
-            xml += "  <url>\n    <loc>\(HTML.escape(renderer.absolute(path)))</loc>\n"
+            xml += "  <url>\n    <loc>\(XMLText.escape(renderer.absolute(path)))</loc>\n"
             if let lastmod { xml += "    <lastmod>\(DateText.iso(lastmod))</lastmod>\n" }
             if alternates.count > 1 {
                 for (code, target) in alternates {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(HTML.escape(renderer.absolute(target)))\"/>\n"
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(XMLText.escape(renderer.absolute(target)))\"/>\n"
                 }
                 if let source = alternates.first(where: { $0.0 == graph.config.defaultLanguage }) ?? alternates.first {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTML.escape(renderer.absolute(source.1)))\"/>\n"
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(renderer.absolute(source.1)))\"/>\n"
                 }
             }
             xml += "  </url>\n"
@@ -58,18 +58,18 @@ enum SiteFiles {
             let feedURL = renderer.absolute(renderer.parts.basePath + feedPath(code))
             let updated = articles.compactMap(\.day).max() ?? Day(year: 2000, month: 1, day: 1)!
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(code)\">\n"
-            xml += "  <title>\(HTML.escape(language.title))</title>\n  <id>\(HTML.escape(feedURL))</id>\n"
-            xml += "  <link rel=\"self\" href=\"\(HTML.escape(feedURL))\"/>\n"
-            xml += "  <link rel=\"alternate\" href=\"\(HTML.escape(renderer.absolute(graph.routes.home(code))))\"/>\n"
-            xml += "  <updated>\(DateText.iso(updated))T00:00:00Z</updated>\n  <author><name>\(HTML.escape(language.title))</name></author>\n"
+            xml += "  <title>\(XMLText.escape(language.title))</title>\n  <id>\(XMLText.escape(feedURL))</id>\n"
+            xml += "  <link rel=\"self\" href=\"\(XMLText.escape(feedURL))\"/>\n"
+            xml += "  <link rel=\"alternate\" href=\"\(XMLText.escape(renderer.absolute(graph.routes.home(code))))\"/>\n"
+            xml += "  <updated>\(DateText.iso(updated))T00:00:00Z</updated>\n  <author><name>\(XMLText.escape(language.title))</name></author>\n"
             for (index, day) in articles {
                 let article = graph.files[index]
-                let url = HTML.escape(renderer.absolute(graph.routes.path(article.key, language: code)!))
+                let url = XMLText.escape(renderer.absolute(graph.routes.path(article.key, language: code)!))
                 let updated = day.map(DateText.iso) ?? "2000-01-01"
-                xml += "  <entry>\n    <title>\(HTML.escape(article.meta.title))</title>\n    <id>\(url)</id>\n"
+                xml += "  <entry>\n    <title>\(XMLText.escape(article.meta.title))</title>\n    <id>\(url)</id>\n"
                 xml += "    <link rel=\"alternate\" href=\"\(url)\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
                 if let date = article.meta.date { xml += "    <published>\(DateText.iso(date))T00:00:00Z</published>\n" }
-                xml += "    <summary>\(HTML.escape(article.meta.summary ?? ""))</summary>\n  </entry>\n"
+                xml += "    <summary>\(XMLText.escape(article.meta.summary ?? ""))</summary>\n  </entry>\n"
             }
             xml += "</feed>\n"
             return OutputFile(path: feedPath(code), text: xml)

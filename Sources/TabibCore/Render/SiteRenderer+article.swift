@@ -1,7 +1,7 @@
 extension SiteRenderer {
     /// The model of the article `graph.files[i]`.
     func articlePage(_ i: Int) -> ArticlePage {
-        let file = graph.files[i]
+        let file = contentFile(i)
         let meta = file.meta
         let code = file.language
         let path = routes.path(file.key, language: code)!
@@ -11,21 +11,22 @@ extension SiteRenderer {
         let article = ArticlePage.Article(
             title: meta.title,
             summary: meta.summary ?? "",
-            body: bodies.bodies[i].html,
+            body: renderedBody(i).html,
             handoutURL: handoutPath(file),
             dates: reviewDates(meta, language: code),
-            reviewer: meta.reviewer.map { ClinicalReviewer(name: $0.name, credential: $0.credential ?? "") },
+            reviewer: clinicalReviewer(file, language: code),
+            awaitingReview: isAwaitingReview(file),
             sources: ArticlePage.SourceList(meta.sources.map { .init(title: $0.title, url: $0.url ?? "", linked: $0.url != nil) }),
             clinicalReview: meta.review.map { ClinicalReviewNotice(note: $0.note ?? "") },
             unreviewedTranslation: unreviewedTranslation(meta),
             topics: conditions.isEmpty && causes.isEmpty ? nil : ArticlePage.Topics(conditions: LinkList(conditions), causes: LinkList(causes)),
             related: LinkList(relatedArticles(file).compactMap { link($0, language: code) }),
-            backlinks: LinkList((bodies.backlinks[file.key] ?? []).sorted().compactMap { link($0, language: code) }))
+            backlinks: LinkList((backlinks(file.key) ?? []).sorted().compactMap { link($0, language: code) }))
 
         // JSON-LD, every object's keys in the order .sortedKeys writes them.
-        let cards = parts.cards[code]
+        let cards = cardTable(code)
         let about = meta.conditions.compactMap { id -> JSONLD.Value? in
-            guard let key = graph.entityKey(id.value), let target = cards?[key] else { return nil }
+            guard let key = entityKey(id.value), let target = cards?[key] else { return nil }
             return .object([("@type", .string(key.kind == .condition ? "MedicalCondition" : "MedicalCause")),
                              ("name", .string(target.title)), ("url", .string(absolute(target.url)))])
         }
@@ -45,10 +46,11 @@ extension SiteRenderer {
         jsonLD.append(("description", .string(meta.summary ?? "")))
         jsonLD.append(("headline", .string(meta.title)))
         jsonLD.append(("inLanguage", .string(code)))
-        if let reviewed = meta.reviewed { jsonLD.append(("lastReviewed", .string(DateText.iso(reviewed)))) }
+        let clinical = clinicalReviewSource(file).meta.clinicalReview
+        if let clinical { jsonLD.append(("lastReviewed", .string(DateText.iso(clinical.date)))) }
         if let first = about.first { jsonLD.append(("mainEntity", first)) }
         jsonLD.append(("name", .string(meta.title)))
-        if let reviewer = meta.reviewer { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
+        if let reviewer = clinical { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
         jsonLD.append(("url", .string(absolute(path))))
         var layout = layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
@@ -58,15 +60,36 @@ extension SiteRenderer {
     }
 
     /// The titles and aliases, in `language`, of the conditions and causes an article names, for search.
+    /// Read through the recording accessors: a quick build renders the article again when one of them
+    /// changes its title or aliases, or gains or loses its page in `language`.
     func searchAliases(_ meta: FrontMatter, language: String) -> String? {
         guard config.search else { return nil }
         var names: [String] = []
         for id in meta.conditions.map(\.value) + meta.causes.map(\.cause.value) {
-            guard let key = graph.entityKey(id), let i = graph.index[key]?[language] else { continue }
-            let entity = graph.files[i].meta
+            guard let key = entityKey(id) else { continue }
+            reads?.insert(.translations(key))
+            guard let i = graph.index[key]?[language] else { continue }
+            let entity = contentFile(i).meta
             for name in [entity.title] + entity.aliases.map(\.value) where !names.contains(name) { names.append(name) }
         }
         return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// The file whose clinical review counts for `file`: its source, since a translation says what the source says.
+    func clinicalReviewSource(_ file: ContentFile) -> ContentFile {
+        graph.file(file.key, language: file.meta.translation?.from ?? config.defaultLanguage) ?? file
+    }
+
+    /// Who reviewed the article clinically and when; nil when no clinician has.
+    func clinicalReviewer(_ file: ContentFile, language: String) -> ClinicalReviewer? {
+        clinicalReviewSource(file).meta.clinicalReview.map {
+            ClinicalReviewer(name: $0.name, credential: $0.credential ?? "", date: formatted($0.date, language)!, dateISO: DateText.iso($0.date))
+        }
+    }
+
+    /// Whether the article is published before any clinician has reviewed it (`publishBeforeClinicalReview`).
+    func isAwaitingReview(_ file: ContentFile) -> Bool {
+        PublicationState.of(file, source: graph.file(file.key, language: file.meta.translation?.from ?? config.defaultLanguage)) == .awaitingClinicalReview
     }
 
     /// The notice on a translation no clinician has reviewed yet.
@@ -85,7 +108,7 @@ extension SiteRenderer {
         if let reviewed = meta.reviewed {
             dates.reviewed = formatted(reviewed, language)!
             dates.reviewedISO = DateText.iso(reviewed)
-            let next = meta.nextReview ?? reviewed.adding(months: config.reviewIntervalMonths)
+            let next = meta.nextReviewDue(intervalMonths: config.reviewIntervalMonths)!
             dates.nextReview = formatted(next, language)!
             dates.nextReviewISO = DateText.iso(next)
         }
@@ -95,13 +118,14 @@ extension SiteRenderer {
     func entityLinks(_ ids: [String], language: String) -> [LinkCard] {
         var seen: Set<String> = []
         return ids.compactMap { id in
-            guard seen.insert(id).inserted, let key = graph.entityKey(id) else { return nil }
+            guard seen.insert(id).inserted, let key = entityKey(id) else { return nil }
             return link(key, language: language)
         }
     }
 
     /// Other articles ranked by how many causes and conditions they share with this one, then by id.
     func relatedArticles(_ file: ContentFile, limit: Int = 5) -> [ContentKey] {
+        reads?.insert(.related(path: file.path))
         let mine = Set(file.meta.conditions.map(\.value) + file.meta.causes.map(\.cause.value))
         guard !mine.isEmpty else { return [] }
         // Ranks stand for ids (rank order is id order): count how often each other article shows up.
@@ -123,19 +147,21 @@ extension SiteRenderer {
 
     /// The model of the page (disclaimer, about, …) `graph.files[i]`.
     func simplePage(_ i: Int) -> SimplePage {
-        let file = graph.files[i]
+        let file = contentFile(i)
         let code = file.language
         let page = SimplePage.Page(
             title: file.meta.title,
             summary: file.meta.summary ?? "",
-            body: bodies.bodies[i].html,
+            body: renderedBody(i).html,
             dates: reviewDates(file.meta, language: code),
             updated: formatted(file.meta.date, code),
             unreviewedTranslation: unreviewedTranslation(file.meta),
-            clinicalReview: nil)
+            clinicalReview: nil,
+            // The printable disclaimer says whom to call.
+            emergencyNumber: file.key == .disclaimer ? config.clinic.emergencyNumber : nil)
         let path = routes.path(file.key, language: code)!
         var layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
-        layout.isDisclaimer = file.id == "disclaimer"
+        layout.isDisclaimer = file.key == .disclaimer
         return SimplePage(layout: layout, page: page)
     }
 }

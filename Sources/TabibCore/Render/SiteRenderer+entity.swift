@@ -2,22 +2,22 @@ extension SiteRenderer {
     /// The model of the cause or condition `graph.files[i]`: what can cause it and what it can lead to,
     /// each link with the articles that state it, and the articles about it.
     func entityPage(_ i: Int) -> EntityPage {
-        let file = graph.files[i]
+        let file = contentFile(i)
         let code = file.language
         let path = routes.path(file.key, language: code)!
-        let cards = parts.cards[code]
-        let causes = graph.causes(of: file.id).compactMap { edgeLink($0.cause, $0, language: code) }
-        let effects = graph.effects(of: file.id).compactMap { edgeLink($0.effect, $0, language: code) }
+        let cards = cardTable(code)
+        let causes = causeEdges(of: file.id).compactMap { edgeLink($0.cause, $0, language: code) }
+        let effects = effectEdges(of: file.id).compactMap { edgeLink($0.effect, $0, language: code) }
         let aliases = file.meta.aliases.map(\.value).filter { $0 != file.meta.title.lowercased() }
         let entity = EntityPage.Entity(
             title: file.meta.title,
             summary: file.meta.summary ?? "",
-            body: bodies.bodies[i].html,
+            body: renderedBody(i).html,
             kind: file.meta.entityKind.map { strings.text("kind-\($0)", code) },
             aliases: aliases.isEmpty ? nil : aliases.joined(separator: ", "),
             causes: LinkList(causes),
             effects: LinkList(effects),
-            articles: LinkList((graph.articlesAbout[file.id] ?? []).compactMap { cards?[ContentKey(kind: .article, id: $0)] }),
+            articles: LinkList((articlesAbout(file.id) ?? []).compactMap { cards?[ContentKey(kind: .article, id: $0)] }),
             unreviewedTranslation: unreviewedTranslation(file.meta),
             clinicalReview: nil)
 
@@ -43,7 +43,7 @@ extension SiteRenderer {
 
     /// The card of the entity at the other end of an edge, with the articles that are its evidence.
     func edgeLink(_ id: String, _ edge: Edge, language: String) -> LinkCard? {
-        guard let key = graph.entityKey(id), let cards = parts.cards[language], let card = cards[key] else { return nil }
+        guard let key = entityKey(id), let cards = cardTable(language), let card = cards[key] else { return nil }
         return card.with(evidence: LinkList(edge.evidence.compactMap { cards[ContentKey(kind: .article, id: $0)] }))
     }
 }

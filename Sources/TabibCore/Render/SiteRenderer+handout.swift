@@ -4,7 +4,7 @@ extension SiteRenderer {
     /// The model of the printable A4 handout of the article `graph.files[i]`: key points, red flags,
     /// review dates, short sources, the full disclaimer and the article's URL as text and QR code.
     func handoutPage(_ i: Int) -> HandoutPage {
-        let file = graph.files[i]
+        let file = contentFile(i)
         let code = file.language
         let meta = file.meta
         let language = parts.languages[code]!
@@ -18,8 +18,9 @@ extension SiteRenderer {
             keyPoints: meta.handoutPoints.isEmpty ? [meta.summary ?? meta.title] : meta.handoutPoints,
             pdfURL: handoutPDFs ? sitePath + Self.pdfName(file) : nil,
             dates: reviewDates(meta, language: code),
-            qr: QRCode.svg(for: articleURL, label: language.handoutQRLabel + " " + articleURL),
-            redFlags: HandoutPage.RedFlags(bodies.bodies[i].redFlags),
+            qr: qrCodes.symbol(for: articleURL)?.svg(label: language.handoutQRLabel + " " + articleURL),
+            redFlags: HandoutPage.RedFlags(renderedBody(i).redFlags),
+            figures: HandoutPage.Figures(renderedBody(i).printedFigures),
             sources: meta.sources.isEmpty ? nil : meta.sources.map(\.title).joined(separator: "; "),
             clinicalReview: meta.review.map { ClinicalReviewNotice(note: $0.note ?? "") },
             disclaimer: language.disclaimer?.html,
@@ -29,7 +30,10 @@ extension SiteRenderer {
                 HandoutPage.OtherLanguage(name: parts.languages[other]!.name, code: other, url: handoutPath(graph.file(file.key, language: other)!))
             }),
             languageName: language.name,
-            reviewer: nil)
+            reviewer: clinicalReviewer(file, language: code),
+            awaitingReview: isAwaitingReview(file),
+            printCSS: HandoutPrintStyle.css(title: meta.title, url: articleURL, pageLabel: strings.text("handoutPage", code),
+                                            shortDisclaimer: strings.text("shortDisclaimer", code)))
         return HandoutPage(layout: layout(language: code, title: "\(language.handoutTitle): \(meta.title)", description: meta.summary,
                                           sitePath: sitePath, key: nil),
                            handout: handout)
@@ -40,14 +44,23 @@ extension SiteRenderer {
     func handout(_ i: Int) -> (OutputFile?, [Diagnostic]) {
         let model = handoutPage(i)
         let file = graph.files[i]
+        if let reads {
+            // The disclaimer it prints, and its other languages.
+            reads.insert(.disclaimer(language: file.language))
+            reads.insert(.translations(file.key))
+        }
         let sitePath = handoutPath(file)
         let html = Self.bytes(model, templates.handout)
         let disclaimer = parts.languages[file.language]!.disclaimer
         var missing: [String] = []
-        if let first = disclaimer?.firstSentence, !Self.page(html, contains: first) { missing.append("the disclaimer") }
+        // What the page shows: its print style in the head repeats the title, URL and short disclaimer.
+        let headEnd = Array("</head>".utf8)
+        let bodyStart = (0...max(0, html.count - headEnd.count)).first { html[$0..<min(html.count, $0 + headEnd.count)].elementsEqual(headEnd) } ?? 0
+        let shown = Array(html[bodyStart...])
+        if let first = disclaimer?.firstSentence, !Self.page(shown, contains: first) { missing.append("the disclaimer") }
         if disclaimer == nil { missing.append("the disclaimer (there is no content/\(config.defaultLanguage)/pages/disclaimer.md)") }
-        if let reviewed = model.handout.dates.reviewed, !Self.page(html, contains: HTML.escape(reviewed)) { missing.append("the review date") }
-        if !Self.page(html, contains: HTML.escape(model.handout.articleURL)) { missing.append("the article's URL") }
+        if let reviewed = model.handout.dates.reviewed, !Self.page(shown, contains: HTML.escape(reviewed)) { missing.append("the review date") }
+        if !Self.page(shown, contains: HTML.escape(model.handout.articleURL)) { missing.append("the article's URL") }
         guard missing.isEmpty else {
             return (nil, [.error("handout-incomplete",
                 "while rendering \(sitePath): the handout does not show \(missing.joined(separator: ", ")); a handout must never be printed without them, so put {{{handout.disclaimer}}}, {{handout.reviewed}} and {{handout.articleURL}} back.",
@@ -75,7 +88,7 @@ extension SiteRenderer {
         }
     }
 
-    static func pdfName(_ file: ContentFile) -> String { "\(file.meta.slug?.value ?? file.id)-\(file.language).pdf" }
+    static func pdfName(_ file: ContentFile) -> String { "\(file.slug)-\(file.language).pdf" }
 
     /// The text of the first paragraph of some HTML, to check that it reached the page.
     static func firstSentence(of html: String) -> String? {

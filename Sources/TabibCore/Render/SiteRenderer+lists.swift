@@ -45,6 +45,7 @@ extension SiteRenderer {
 
     /// The cards of every page of a kind, A–Z by title as a reader sorts them.
     func cardsByTitle(_ kind: ContentKind, _ code: String) -> [LinkCard] {
+        reads?.insert(.list(kind, language: code))
         let cards = parts.cards[code]
         return graph.keys(of: kind).compactMap { cards?[$0] }.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
     }

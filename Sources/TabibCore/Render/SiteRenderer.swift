@@ -34,6 +34,10 @@ public struct SiteRenderer: Sendable {
     let parts: PageParts
     /// Whether each handout links to its PDF, which a build with PDFs writes beside it.
     public var handoutPDFs = false
+    /// Handouts' QR codes, kept between builds.
+    var qrCodes = QRCodeCache()
+    /// What the page being made reads, when `tabib serve` records it (`renderRecordingReads(_:)`).
+    var reads: PageReads?
 
     public init(graph: SiteGraph, templates: PageTemplates, strings: UIStrings, bodies: RenderedBodies) {
         self.init(graph: graph, templates: templates, strings: strings, bodies: bodies,
@@ -118,7 +122,7 @@ public struct SiteRenderer: Sendable {
 
     /// `Routes.handout`, with the base path worked out once.
     func handoutPath(_ file: ContentFile) -> String {
-        parts.languages[file.language]!.handoutPrefix + (file.meta.slug?.value ?? file.id) + "/"
+        parts.languages[file.language]!.handoutPrefix + file.slug + "/"
     }
 
     /// `SiteConfig.absoluteURL`, with the origin worked out once.
@@ -131,6 +135,11 @@ public struct SiteRenderer: Sendable {
     /// What every page shares: language, titles, navigation, the language switcher and alternates.
     func layout(language code: String, title: String, description: String?, sitePath: String?, key: ContentKey?) -> PageLayout {
         let language = parts.languages[code]!
+        if let reads {
+            reads.insert(.settings)
+            reads.insert(.disclaimerURL(language: code))
+            if let key { reads.insert(.translations(key)) }
+        }
         var layout = PageLayout(language: language.layout, title: title,
                                 pageTitle: title == language.title ? title : "\(title) — \(language.title)",
                                 description: description, canonical: sitePath.map(absolute), switcher: language.switcherAlone)
@@ -171,6 +180,7 @@ public struct SiteRenderer: Sendable {
 
     /// A link to another page of the site, in this language when it exists, marked with its language when not.
     func link(_ key: ContentKey, language: String) -> LinkCard? {
-        parts.cards[language]?[key]
+        reads?.insert(.card(key, language: language))
+        return parts.cards[language]?[key]
     }
 }

@@ -22,8 +22,16 @@ public struct TemplateSet: Sendable {
         while let relative = enumerator?.nextObject() as? String {
             if relative.hasSuffix(".mustache") { files.append(relative) }
         }
+        let realRoot = LinkedFile.realRoot(root)
+        // Templates linked from outside the site: reported once, not again as missing.
+        var refused: Set<String> = []
         for relative in files.sorted() {
             let path = "templates/\(relative)"
+            if let outside = LinkedFile.outside(folder.appendingPathComponent(relative).path, path: path, realRoot: realRoot) {
+                diagnostics.append(outside)
+                refused.insert(String(relative.dropLast(".mustache".count)))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else { continue }
             switch SourceText.decode(data, path: path) {
             case let .success(text): sources[String(relative.dropLast(".mustache".count))] = (path, text)
@@ -39,7 +47,7 @@ public struct TemplateSet: Sendable {
         // Every partial and parent a template names, before anything is compiled: a missing one is
         // reported once per use, with tabib's own words for `{{{link}}}`.
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+            for reference in partialReferences(in: source.text) where sources[reference.name] == nil && !refused.contains(reference.name) {
                 let at = SourceLocation(path: source.path, line: reference.line, column: reference.column)
                 if reference.isLink {
                     diagnostics.append(.error("missing-partial",
@@ -54,7 +62,7 @@ public struct TemplateSet: Sendable {
                     at: at, notes: notes))
             }
         }
-        for name in required where sources[name] == nil {
+        for name in required where sources[name] == nil && !refused.contains(name) {
             diagnostics.append(.error("missing-template",
                 "the template templates/\(name).mustache is missing; every site needs it, so restore it from tabib's default templates.",
                 at: SourceLocation(path: "templates/\(name).mustache")))

@@ -2,8 +2,12 @@ import Foundation
 import Yams
 
 /// The reader-facing labels of each language, from `templates/i18n/<lang>.yaml`. A key missing in
-/// one language falls back to the default language's text, and `tabib check` warns about it.
+/// one language falls back to the default language's text, and `tabib check` warns about it. A key
+/// another language defines but the default language lacks is an error: the other languages' files
+/// say which keys the site's templates need, and the default language has nothing to fall back on
+/// (an Indonesian emergency box would show the English heading).
 public struct UIStrings: Sendable {
+
     /// language → key → text, with fallbacks already filled in.
     public let table: [String: [String: String]]
 
@@ -18,6 +22,10 @@ public struct UIStrings: Sendable {
         var raw: [String: [String: String]] = [:]
         for language in config.languages {
             let path = "templates/i18n/\(language.code).yaml"
+            if let outside = LinkedFile.outside(root.appendingPathComponent(path).path, path: path, realRoot: LinkedFile.realRoot(root)) {
+                diagnostics.append(outside)
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
                 let severity: Diagnostic.Severity = language.code == config.defaultLanguage ? .error : .warning
                 diagnostics.append(Diagnostic(severity, "missing-strings",
@@ -47,6 +55,15 @@ public struct UIStrings: Sendable {
             raw[language.code] = strings
         }
         guard let source = raw[config.defaultLanguage] else { return (nil, diagnostics) }
+        let sourcePath = "templates/i18n/\(config.defaultLanguage).yaml"
+        let required = Set(raw.values.flatMap(\.keys)).sorted()
+        for key in required where source[key] == nil {
+            let elsewhere = config.languages.lazy.compactMap { language in raw[language.code]?[key].map { (language.code, $0) } }.first
+            diagnostics.append(.error("missing-string",
+                "the key '\(key)' is missing; \(config.defaultLanguage) is the default language, so its pages would show the text of another language or none: add '\(key): …' with the \(config.defaultLanguage) text.",
+                at: SourceLocation(path: sourcePath),
+                notes: elsewhere.map { ["templates/i18n/\($0.0).yaml has it: '\($0.1)'."] } ?? []))
+        }
         var table: [String: [String: String]] = [:]
         for language in config.languages {
             var strings = raw[language.code] ?? [:]

@@ -140,7 +140,7 @@ public struct NewContent: Sendable {
                 "there is no \(path) to translate; write it first (tabib new \(kind.rawValue) \(path.split(separator: "/").last!.dropLast(3))), or check the id.")])
         }
         let (file, diagnostics) = ContentLoader.loadFile(absolutePath: absolute, path: path, kind: kind, language: language,
-                                                         languages: Set(config.languages.map(\.code)))
+                                                         languages: Set(config.languages.map(\.code)), realRoot: LinkedFile.realRoot(root))
         guard let file else { throw BuildFailure(diagnostics) }
         return file
     }
@@ -152,7 +152,7 @@ public struct NewContent: Sendable {
         for name in names where name.hasSuffix(".md") {
             let path = "\(folder)/\(name)"
             let (file, _) = ContentLoader.loadFile(absolutePath: root.appendingPathComponent(path).path, path: path, kind: kind,
-                                                   language: language, languages: [language])
+                                                   language: language, languages: [language], realRoot: LinkedFile.realRoot(root))
             if let slug = file?.meta.slug, slug.value == id { return (path, slug.location) }
         }
         return nil

@@ -1,4 +1,10 @@
 import Foundation
+import Subprocess
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 /// A program found on PATH, run to completion without blocking a thread: Chromium for PDFs and
 /// screenshots, and poppler's and zbar's tools in the tests that read those back.
@@ -31,72 +37,45 @@ public struct CommandLineTool: Sendable {
         public var timedOut: Bool
     }
 
-    /// Runs the program with `arguments`, killing it after `timeout` seconds. Output goes through files,
-    /// so a chatty program can never fill a pipe and hang.
+    /// What a run does when the timeout cancels it: SIGTERM, and SIGKILL five seconds later.
+    private static var stoppedByTerminateThenKill: PlatformOptions {
+        var options = PlatformOptions()
+        options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(5))]
+        return options
+    }
+
+    /// The most a run may print on each of its outputs; a program that prints more is stopped with an error.
+    public static let outputLimit = 64 << 20
+
+    /// Runs the program with `arguments`, stopping it after `timeout` seconds: SIGTERM, then SIGKILL
+    /// five seconds later. swift-subprocess reads both outputs while the program runs, so a chatty
+    /// program can never fill a pipe and hang.
     public func run(_ arguments: [String], timeout: Double = 120) async throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tabib-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        let watchdog = Watchdog()
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in
-                watchdog.cancel()
-                continuation.resume(returning: finished.terminationStatus)
+        let options = Self.stoppedByTerminateThenKill
+        let executable = FilePath(executable.path)
+        let limit = Self.outputLimit
+        let run: @Sendable () async throws -> Result = {
+            let finished = try await Subprocess.run(.path(executable), arguments: Arguments(arguments), platformOptions: options,
+                                                    input: .none, output: .string(limit: limit), error: .string(limit: limit))
+            let status: Int32 = switch finished.terminationStatus {
+            case let .exited(code): code
+            case let .signaled(signal): signal
             }
-            do {
-                try process.run()
-            } catch {
-                continuation.resume(throwing: error)
-                return
+            return Result(status: status, output: finished.standardOutput, errorOutput: finished.standardError, timedOut: false)
+        }
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask { try await run() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeout))
+                return nil
             }
-            watchdog.start(after: timeout) { if process.isRunning { process.terminate() } }
-        }
-        return Result(status: status, output: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                      errorOutput: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "", timedOut: watchdog.fired)
-    }
-}
-
-/// Terminates a run that takes too long, and remembers that it did.
-private final class Watchdog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var item: DispatchWorkItem?
-    private var didFire = false
-    private var cancelled = false
-
-    func start(after seconds: Double, _ action: @escaping @Sendable () -> Void) {
-        let item = DispatchWorkItem { [self] in
-            lock.withLock { didFire = true }
-            action()
-        }
-        let armed = lock.withLock { () -> Bool in
-            guard !cancelled else { return false }
-            self.item = item
-            return true
-        }
-        if armed { DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item) }
-    }
-
-    func cancel() {
-        lock.withLock {
-            cancelled = true
-            item?.cancel()
+            defer { group.cancelAll() }
+            if let result = try await group.next()! { return result }
+            // The timeout came first: cancelling the run tears the program down.
+            group.cancelAll()
+            var ended = (try? await group.next()) ?? nil
+            ended?.timedOut = true
+            return ended ?? Result(status: SIGKILL, output: "", errorOutput: "", timedOut: true)
         }
     }
-
-    var fired: Bool { lock.withLock { didFire } }
 }

@@ -41,11 +41,8 @@ enum FileBytes {
         if let code = bytes.withUnsafeBytes({ write($0, to: fd, at: 0) }) { throw error(path, code) }
     }
 
-    /// Whether the regular file at `path` (not a link) holds exactly `bytes`.
-    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+    /// Whether the regular file open as `fd` holds exactly `bytes`.
+    static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         if bytes.isEmpty { return true }
@@ -56,40 +53,35 @@ enum FileBytes {
         }
     }
 
-    /// Puts `bytes` at `target`; what went wrong, or nil. An existing file is overwritten in place (and
-    /// cut to length), not replaced: replacing it would free its blocks, which on a disk mounted with
-    /// `discard` (as here) waits for the device, about a millisecond a file. A missing file is created.
-    /// A file with other hard links, or a symbolic link, is replaced by a new file renamed over it, so
-    /// that the other names keep what they show.
-    static func replace(_ target: String, with bytes: UnsafeRawBufferPointer) -> String? {
-        func failed(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
-        func writeAll(_ fd: Int32) -> Int32? {
-            if let code = write(bytes, to: fd, at: 0) { return code }
-            return ftruncate(fd, off_t(bytes.count)) == 0 ? nil : errno
+    /// Whether the regular file at `path` (not a link) holds exactly `bytes`.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return holds(fd, bytes)
+    }
+
+    /// Swaps the folders at `a` and `b` in one step where the system can (Linux's `renameat2`), so that
+    /// `b` is never missing; elsewhere renames `b` aside, `a` to `b`, and the old `b` to `a`. What went
+    /// wrong, or nil.
+    static func exchange(_ a: String, _ b: String) -> String? {
+        if let renameat2 {
+            if renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0 { return nil }
+            if errno != EINVAL, errno != ENOSYS { return String(cString: strerror(errno)) }
         }
-        var fd = open(target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
-        if fd < 0, errno == ENOENT { fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666) }
-        if fd >= 0 {
-            defer { close(fd) }
-            var info = stat()
-            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 { return writeAll(fd).map { failed($0) } }
-        }
-        let temporary = target + ".tabib-new"
-        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard out >= 0 else { return failed() }
-        let code = writeAll(out)
-        close(out)
-        if let code {
-            unlink(temporary)
-            return failed(code)
-        }
-        guard rename(temporary, target) == 0 else {
-            let problem = failed()
-            unlink(temporary)
+        let aside = b + ".tabib-old-\(getpid())"
+        guard rename(b, aside) == 0 else { return String(cString: strerror(errno)) }
+        guard rename(a, b) == 0 else {
+            let problem = String(cString: strerror(errno))
+            rename(aside, b)
             return problem
         }
-        return nil
+        return rename(aside, a) == 0 ? nil : String(cString: strerror(errno))
     }
+
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    /// glibc's `renameat2`, which Swift's Glibc module does not show; nil elsewhere.
+    static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
 
     /// The error `Data.write(to:)` throws for the same `errno`.
     static func error(_ path: String, _ code: Int32) -> CocoaError {

@@ -1,169 +1,303 @@
 import Foundation
 
 /// Putting a finished build in place: a new output by one rename, an update through a journal that a
-/// later build can carry out again when this one is cut short.
+/// later build carries out again when this one is cut short.
 extension OutputDirectory {
-    /// Puts this build in place of the previous output, and says how many files that changed.
+    /// Puts this build in place of the previous output, says how many files that changed, and lets the
+    /// lock go. Nothing in the output changes when it fails before its journal is written; after
+    /// that, the failure says what changed (`BuildFailure.outputChange`), and the next build finishes it.
     @discardableResult
     public func commit() throws(BuildFailure) -> Changes {
-        let manifest = Data((produced.sorted().joined(separator: "\n") + "\n").utf8)
-        return updating ? try commitUpdate(manifest: manifest) : try commitNew(manifest: manifest)
+        let produced = state.withLock { $0.produced }
+        let manifest = OutputManifest.text(produced)
+        let changes = updating ? try commitUpdate(produced: produced, manifest: manifest) : try commitNew(produced: produced, manifest: manifest)
+        discard()
+        return changes
     }
 
-    /// Renames the staging folder into place. Files of the previous output that tabib did not write
-    /// (those its manifest does not list) move into the new one first.
-    private func commitNew(manifest: Data) throws(BuildFailure) -> Changes {
+    /// At most this many conflicts or failures are listed one by one.
+    static let listed = 10
+
+    /// Conflicts as errors: the first `listed`, then how many more.
+    private func conflictFailure(_ conflicts: [String]) -> BuildFailure {
+        var diagnostics = conflicts.prefix(Self.listed).map {
+            Diagnostic.error("output-conflict", "the output folder \(destination.path) has \($0); move it away and build again. The output was not changed.")
+        }
+        if conflicts.count > Self.listed {
+            diagnostics.append(.error("output-conflict", "the output folder \(destination.path) has \(conflicts.count - Self.listed) more files like these in the way."))
+        }
+        if !previousHasManifest, conflicts.contains(where: { $0.contains("that tabib did not write") }) {
+            diagnostics[0].notes.append("the output has no \(Self.manifestName), the list of the files tabib wrote, so tabib treats every file in it as yours; if an earlier tabib build wrote these files, remove the output folder and build again.")
+        }
+        return BuildFailure(diagnostics)
+    }
+
+    /// Links the files of the previous output that tabib did not write into the staging folder, and
+    /// renames the staging folder into place.
+    private func commitNew(produced: Set<String>, manifest: Data) throws(BuildFailure) -> Changes {
         let fm = FileManager.default
-        let old = Self.oldOutput(of: destination, pid: ProcessInfo.processInfo.processIdentifier)
+        var removed = 0
         do {
             try manifest.write(to: staging.appendingPathComponent(Self.manifestName))
-            if fm.fileExists(atPath: destination.path) {
-                if previousHasManifest {
-                    for path in FileBytes.files(in: destination) where !previous.contains(path) && !produced.contains(path)
-                        && path != Self.markerName && path != Self.manifestName {
-                        for folder in FileBytes.folders(of: path[...]) { mkdir(staging.path + "/" + folder, 0o777) }
-                        try fm.moveItem(atPath: destination.path + "/" + path, toPath: staging.path + "/" + path)
-                    }
-                }
-                try fm.moveItem(at: destination, to: old)
-                do {
-                    try fm.moveItem(at: staging, to: destination)
-                } catch {
-                    try? fm.moveItem(at: old, to: destination)
-                    throw error
-                }
-                try? fm.removeItem(at: old)
-            } else {
-                try fm.moveItem(at: staging, to: destination)
-            }
         } catch {
-            throw BuildFailure([.error("output-unwritable", "tabib could not put the new site in place at \(destination.path) (\(error.localizedDescription)); the previous output is unchanged.")])
+            throw BuildFailure([.error("output-unwritable", "tabib could not write into \(staging.path) (\(error.localizedDescription)); check the disk. The output was not changed.")])
         }
-        return Changes(written: produced.count, removed: 0)
+        guard output != nil else {
+            guard rename(staging.path, destination.path) == 0 else {
+                throw BuildFailure([.error("output-unwritable", "tabib could not put the new site in place at \(destination.path) (\(String(cString: strerror(errno)))); check that its folder is writable. The output was not changed.")])
+            }
+            return Changes(written: produced.count, removed: 0, anew: true)
+        }
+        var conflicts: [String] = []
+        for path in FileBytes.files(in: destination).sorted() where path != Self.markerName && path != Self.manifestName {
+            let source = destination.path + "/" + path, target = staging.path + "/" + path
+            if previous.contains(path) {
+                if !produced.contains(path) { removed += 1 }
+                continue
+            }
+            if produced.contains(path) {
+                // The user's file where the new site writes one: in the way, unless it holds the same bytes.
+                if let bytes = fm.contents(atPath: target), FileBytes.holds(source, [UInt8](bytes)) { continue }
+                conflicts.append("a file \(path) that tabib did not write where the new site writes one; tabib will not overwrite it")
+                continue
+            }
+            // Carried over as a hard link: the previous output keeps it until the new one is in place.
+            let blocked = FileBytes.folders(of: path[...]).first { folder in
+                produced.contains(String(folder)) || (mkdir(staging.path + "/" + folder, 0o777) != 0 && errno != EEXIST)
+            }
+            if let blocked {
+                conflicts.append("a file \(path) that tabib did not write in a folder \(blocked) where the new site writes a file")
+                continue
+            }
+            if linkat(AT_FDCWD, source, AT_FDCWD, target, 0) != 0 {
+                if errno == EEXIST {
+                    conflicts.append("a file \(path) that tabib did not write where the new site needs a folder")
+                    continue
+                }
+                do {
+                    try fm.copyItem(atPath: source, toPath: target)
+                } catch {
+                    throw BuildFailure([.error("output-unwritable", "tabib could not carry \(path), a file it did not write, over into the new output (\(error.localizedDescription)). The output was not changed.")])
+                }
+            }
+        }
+        if !conflicts.isEmpty { throw conflictFailure(conflicts) }
+        if let problem = FileBytes.exchange(staging.path, destination.path) {
+            throw BuildFailure([.error("output-unwritable", "tabib could not put the new site in place at \(destination.path) (\(problem)); check that its folder is writable. The output was not changed.")])
+        }
+        // The staging folder now holds the previous output.
+        try? fm.removeItem(at: staging)
+        return Changes(written: produced.count, removed: removed, anew: true)
     }
 
     /// Checks that every change can be made, writes the journal (from then on the commit is decided),
     /// and carries it out.
-    private func commitUpdate(manifest: Data) throws(BuildFailure) -> Changes {
-        closePack()
+    private func commitUpdate(produced: Set<String>, manifest: Data) throws(BuildFailure) -> Changes {
+        let staged = state.withLock { $0.staged }
         let removed = previous.subtracting(produced).sorted()
-        let writes = staged.sorted { $0.key < $1.key }
-        if let conflict = Self.conflict(in: destination.path, writing: writes.map(\.key), removing: Set(removed)) {
-            throw BuildFailure([.error("output-conflict",
-                "the output folder \(destination.path) has \(conflict); move it away and build again. The previous output is unchanged.")])
-        }
+        let moves = staged.sorted { $0.key < $1.key }
+        let conflicts = Self.conflicts(in: destination.path, writing: moves.map(\.key), removing: removed, tabibs: previous)
+        if !conflicts.isEmpty { throw conflictFailure(conflicts) }
         // Removals first: a file the build no longer makes may stand where a new folder goes.
-        var journal = ""
-        for path in removed { journal += "remove\t\(path)\n" }
-        for (path, place) in writes { journal += "write\t\(place.offset)\t\(place.count)\t\(path)\n" }
+        let journal = CommitJournal(steps: removed.map { .remove($0) } + moves.map { .move(file: String($0.value), to: $0.key) })
         do {
             try manifest.write(to: staging.appendingPathComponent(Self.manifestName))
             let temporary = staging.appendingPathComponent(Self.journalName + ".new")
-            try Data(journal.utf8).write(to: temporary)
+            try Data(journal.text.utf8).write(to: temporary)
             guard rename(temporary.path, staging.appendingPathComponent(Self.journalName).path) == 0 else { throw FileBytes.error(temporary.path, errno) }
         } catch {
-            throw BuildFailure([.error("output-unwritable", "tabib could not start putting the new site in place at \(destination.path) (\(error.localizedDescription)); the previous output is unchanged.")])
+            throw BuildFailure([.error("output-unwritable", "tabib could not start putting the new site in place at \(destination.path) (\(error.localizedDescription)); check the disk. The output was not changed.")])
         }
-        if let failure = Self.carryOut(journal: journal, from: staging, into: destination) {
-            throw BuildFailure([.error("output-unwritable",
-                "tabib could not finish putting the new site in place at \(destination.path) (\(failure)); the next build finishes it, once the problem is fixed.")])
+        state.withLock { $0.journalWritten = true }
+        let progress = Self.carryOut(journal, from: staging, into: output!)
+        if !progress.failures.isEmpty {
+            let outcome = progress.changedNothing ? "was left as it was" : "was partly updated: \(progress.summary(of: journal)); fix the problem and build again to finish the update"
+            state.withLock { $0.outcome = outcome }
+            var diagnostics = progress.failures.prefix(Self.listed).map {
+                Diagnostic.error("output-unwritable", "tabib could not put \($0.path) in place in \(destination.path): \($0.problem); fix that (a read-only or immutable file or folder?) and build again: the next build finishes this update.")
+            }
+            if progress.failures.count > Self.listed {
+                diagnostics.append(.error("output-unwritable", "\(progress.failures.count - Self.listed) more files of \(destination.path) could not be put in place."))
+            }
+            throw BuildFailure(diagnostics, outputChange: outcome)
+        }
+        return Changes(written: progress.moved, removed: progress.removed)
+    }
+
+    /// What stands in the way of writing `paths` into `root` after `removing` is removed, or of
+    /// removing those: a link where a folder should be (never followed), a folder where a file goes,
+    /// a file where a folder goes that is not removed, a file that tabib did not write (not in
+    /// `tabibs`) where a file goes. Empty when nothing does.
+    static func conflicts(in root: String, writing paths: [String], removing: [String], tabibs: Set<String>) -> [String] {
+        var conflicts: [String] = []
+        let removing = Set(removing)
+        // Folders found to be real folders (outermost first), or missing: what lies below them is safe to look at.
+        var checked: [Substring: Bool] = [:]
+        var info = stat()
+        func reachable(_ path: String, writing: Bool) -> Bool {
+            for folder in FileBytes.folders(of: path[...]) {
+                if let safe = checked[folder] {
+                    if safe { continue } else { return false }
+                }
+                var safe = true
+                if lstat(root + "/" + folder, &info) == 0 {
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: break
+                    case S_IFLNK:
+                        conflicts.append("a link \(folder) where the new site needs a folder (tabib does not follow links in its output)")
+                        safe = false
+                    default:
+                        if writing, !removing.contains(String(folder)) {
+                            conflicts.append("a file \(folder) that tabib did not write where the new site needs a folder")
+                        }
+                        safe = false
+                    }
+                }
+                checked[folder] = safe
+                if !safe { return false }
+            }
+            return true
+        }
+        for path in removing { _ = reachable(path, writing: false) }
+        for path in paths where reachable(path, writing: true) && lstat(root + "/" + path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                conflicts.append("a folder \(path) where the new site writes a file")
+            } else if !tabibs.contains(path) {
+                conflicts.append("a file \(path) that tabib did not write where the new site writes one; tabib will not overwrite it")
+            }
+        }
+        return conflicts
+    }
+
+    /// How far a commit got.
+    struct Progress {
+        var moved = 0
+        var removed = 0
+        var failures: [ConfinedFolder.Failure] = []
+        var changedNothing: Bool { moved == 0 && removed == 0 }
+
+        func summary(of journal: CommitJournal) -> String {
+            "\(moved) of \(journal.moves) changed \(journal.moves == 1 ? "file" : "files") written, \(removed) of \(journal.removals) removed"
+        }
+    }
+
+    /// Carries out a commit journal: lists every file the output may hold until the end (the old list
+    /// and the new files) as tabib's, removes the files the build no longer makes (and folders they
+    /// leave empty), renames every staged file over the old one, puts the new manifest in, and removes
+    /// the staging folder. A step that fails is skipped and reported, and the staging folder kept.
+    /// Safe to run again after an interruption: a staged file already renamed is not there any more.
+    static func carryOut(_ journal: CommitJournal, from staging: URL, into output: ConfinedFolder) -> Progress {
+        var progress = Progress()
+        let manifestPath = output.path + "/" + manifestName
+        let listed = OutputManifest.read(URL(fileURLWithPath: manifestPath)).paths ?? []
+        var during = listed
+        for case .move(_, let path) in journal.steps { during.insert(path) }
+        if during != listed {
+            let list = staging.appendingPathComponent(manifestName + ".during")
+            do {
+                try OutputManifest.text(during).write(to: list)
+                try output.move(from: list.path, to: manifestName)
+            } catch let failure as ConfinedFolder.Failure {
+                progress.failures.append(failure)
+                return progress
+            } catch {
+                progress.failures.append(ConfinedFolder.Failure(path: list.path, problem: error.localizedDescription))
+                return progress
+            }
+        }
+        for step in journal.steps {
+            do {
+                switch step {
+                case .remove(let path):
+                    if try output.remove(path) { progress.removed += 1 }
+                case .move(let file, let path):
+                    let source = "\(staging.path)/\(stagedFiles)/\(file)"
+                    if access(source, F_OK) != 0 { continue }
+                    try output.move(from: source, to: path)
+                    progress.moved += 1
+                }
+            } catch {
+                progress.failures.append(error)
+            }
+        }
+        guard progress.failures.isEmpty else { return progress }
+        let manifest = staging.appendingPathComponent(manifestName).path
+        if access(manifest, F_OK) == 0 {
+            do {
+                try output.move(from: manifest, to: manifestName)
+            } catch {
+                progress.failures.append(error)
+                return progress
+            }
         }
         // An output written before the marker said how builds update it gets today's words.
-        let marker = destination.appendingPathComponent(Self.markerName)
-        if FileManager.default.contents(atPath: marker.path) != Data(Self.markerText.utf8) { try? Data(Self.markerText.utf8).write(to: marker) }
-        return Changes(written: writes.count, removed: removed.count)
-    }
-
-    /// What stands in the way of writing `paths` into `root` after `removing` is removed: a folder
-    /// where a file goes, or a file that is not the build's where a folder goes. Nil when nothing does.
-    static func conflict(in root: String, writing paths: [String], removing: Set<String>) -> String? {
-        var checked: Set<Substring> = []
-        var info = stat()
-        for path in paths {
-            if lstat(root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return "a folder \(path) where the new site writes a file" }
-            for folder in FileBytes.folders(of: path[...]) where checked.insert(folder).inserted {
-                if lstat(root + "/" + folder, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR, !removing.contains(String(folder)) {
-                    return "a file \(folder) that tabib did not write where the new site needs a folder"
-                }
-            }
+        let marker = staging.appendingPathComponent(markerName + ".new")
+        if FileManager.default.contents(atPath: output.path + "/" + markerName) != Data(markerText.utf8),
+           (try? Data(markerText.utf8).write(to: marker)) != nil {
+            try? output.move(from: marker.path, to: markerName)
         }
-        return nil
-    }
-
-    /// Carries out a commit journal: removes the files the build no longer makes (and folders they
-    /// leave empty), writes every changed file from the pack (`FileBytes.replace`), puts the manifest
-    /// in, and removes the staging folder. Safe to run again after an interruption: the pack keeps
-    /// every new byte until the end. Returns what went wrong, if anything.
-    static func carryOut(journal: String, from staging: URL, into destination: URL) -> String? {
-        let root = destination.path
-        var made: Set<Substring> = []
-        var failure: String?
-        func fail(_ what: some StringProtocol, _ problem: String = String(cString: strerror(errno))) {
-            failure = failure ?? "\(what): \(problem)"
-        }
-        let pack = open(staging.path + "/" + packName, O_RDONLY | O_CLOEXEC)
-        defer { if pack >= 0 { close(pack) } }
-        var buffer: [UInt8] = []
-        for line in journal.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch (fields.first, fields.count) {
-            case ("remove", 2):
-                let path = fields[1]
-                if unlink(root + "/" + path) != 0, errno != ENOENT { fail(path); continue }
-                // Folders the removal left empty go too; rmdir fails on the first that is not.
-                for folder in FileBytes.folders(of: path).reversed() where rmdir(root + "/" + folder) != 0 { break }
-            case ("write", 4):
-                guard let offset = Int(fields[1]), let count = Int(fields[2]) else { continue }
-                let path = fields[3]
-                if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
-                guard buffer.withUnsafeMutableBytes({ FileBytes.read(pack, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<count]), at: offset) }) == count else {
-                    fail(packName, "cannot read the new bytes of \(path)")
-                    continue
-                }
-                for folder in FileBytes.folders(of: path) where made.insert(folder).inserted {
-                    if mkdir(root + "/" + folder, 0o777) != 0, errno != EEXIST { fail(folder) }
-                }
-                if let problem = buffer.withUnsafeBytes({ FileBytes.replace(root + "/" + path, with: UnsafeRawBufferPointer(rebasing: $0[..<count])) }) {
-                    fail(path, problem)
-                }
-            default:
-                continue
-            }
-        }
-        if let failure { return failure }
-        let manifest = staging.appendingPathComponent(manifestName).path
-        if access(manifest, F_OK) == 0, rename(manifest, root + "/" + manifestName) != 0 { return "\(manifestName): \(String(cString: strerror(errno)))" }
         try? FileManager.default.removeItem(at: staging)
-        return nil
+        return progress
     }
 
-    /// Where a new output's commit puts the previous output while it renames the new one into place.
+    /// Where a new output's commit puts the previous output while it renames the new one into place,
+    /// where the two cannot be exchanged in one step.
     static func oldOutput(of destination: URL, pid: Int32) -> URL {
         destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).tabib-old-\(pid)")
     }
 
-    /// What builds into `parent/name` that are no longer running left beside it: a commit whose journal
-    /// was written is finished; a previous output put aside by a new output's commit goes back in
-    /// place if the new one never arrived, and is removed if it did; anything else is thrown away.
-    /// What went wrong finishing a commit, if anything; its staging folder is kept for the next try.
-    static func cleanUpLeftovers(in parent: URL, for name: String) -> String? {
+    /// What builds into `parent/name` that were cut short left beside it (the caller holds the output's
+    /// lock, so no build that left them is still running): a commit whose journal was written is
+    /// finished; a previous output put aside by a new output's commit goes back in place if the new one
+    /// never arrived, and is removed if it did; anything else is thrown away. Errors when a journal is
+    /// not valid or cannot be carried out (its staging folder is kept for the next try), and what
+    /// finishing changed.
+    static func cleanUpLeftovers(in parent: URL, for name: String) -> (errors: [Diagnostic], finished: String?) {
         let fm = FileManager.default
         let destination = parent.appendingPathComponent(name)
-        var failure: String?
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+        var errors: [Diagnostic] = []
+        var finished: [String] = []
+        for entry in ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted() {
             let staging = entry.hasPrefix(".\(name).tabib-staging-"), old = entry.hasPrefix(".\(name).tabib-old-")
-            guard staging || old, let pid = Int32(entry.split(separator: "-").last ?? "") else { continue }
-            if pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) == 0 { continue }
+            guard staging || old, Int32(entry.split(separator: "-").last ?? "") != nil else { continue }
             let url = parent.appendingPathComponent(entry)
             guard fm.fileExists(atPath: url.appendingPathComponent(markerName).path) else { continue }
             if old {
                 if !fm.fileExists(atPath: destination.path) { try? fm.moveItem(at: url, to: destination) } else { try? fm.removeItem(at: url) }
-            } else if let journal = fm.contents(atPath: url.appendingPathComponent(journalName).path) {
-                failure = failure ?? carryOut(journal: String(decoding: journal, as: UTF8.self), from: url, into: destination)
-            } else {
+                continue
+            }
+            let journalURL = url.appendingPathComponent(journalName)
+            guard let data = fm.contents(atPath: journalURL.path) else {
                 try? fm.removeItem(at: url)
+                continue
+            }
+            let (journal, diagnostics) = CommitJournal.parse(String(decoding: data, as: UTF8.self), at: journalURL.path, staging: url.path)
+            errors += diagnostics
+            guard let journal else { continue }
+            // What the journal still has to rename, checked as the build that wrote it checked it.
+            var writing: [String] = [], removing: [String] = []
+            for step in journal.steps {
+                switch step {
+                case .remove(let path): removing.append(path)
+                case .move(let file, let path): if access("\(url.path)/\(stagedFiles)/\(file)", F_OK) == 0 { writing.append(path) }
+                }
+            }
+            let tabibs = OutputManifest.read(destination.appendingPathComponent(manifestName)).paths ?? []
+            let conflicts = conflicts(in: destination.path, writing: writing, removing: removing, tabibs: tabibs)
+            for conflict in conflicts.prefix(listed) {
+                errors.append(.error("output-conflict", "the journal of an interrupted build in \(url.path) cannot be carried out: the output folder \(destination.path) has \(conflict). Move what is in the way, or remove \(url.path), and build again."))
+            }
+            if !conflicts.isEmpty { continue }
+            guard let output = try? ConfinedFolder(destination.path) else {
+                errors.append(.error("output-unwritable", "an earlier build was cut short while updating \(destination.path), which is gone now, so its update cannot be finished; remove the folder \(url.path) and build again."))
+                continue
+            }
+            let progress = carryOut(journal, from: url, into: output)
+            if !progress.changedNothing { finished.append(progress.summary(of: journal)) }
+            for failure in progress.failures.prefix(listed) {
+                errors.append(.error("output-unwritable", "an earlier build was cut short while updating \(destination.path), and tabib cannot finish its update: \(failure.path): \(failure.problem); fix that (a read-only or immutable file or folder?) and build again."))
             }
         }
-        return failure
+        return (errors, finished.isEmpty ? nil : finished.joined(separator: "; "))
     }
 }

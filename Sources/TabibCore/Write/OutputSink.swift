@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a build puts its files: a folder on disk, or memory for tests and the preview server.
 public protocol OutputSink: Sendable {
@@ -6,23 +7,16 @@ public protocol OutputSink: Sendable {
 }
 
 /// Keeps every file in memory, keyed by its path under the output.
-public final class MemoryOutput: OutputSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String: [UInt8]] = [:]
+public final class MemoryOutput: OutputSink, Sendable {
+    private let storage = Mutex<[String: [UInt8]]>([:])
 
     public init() {}
 
     public func write(_ file: OutputFile) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        storage[file.path] = file.contents
+        storage.withLock { $0[file.path] = file.contents }
     }
 
-    public var files: [String: [UInt8]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
+    public var files: [String: [UInt8]] { storage.withLock { $0 } }
 
     public func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
 }

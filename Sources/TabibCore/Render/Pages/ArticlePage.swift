@@ -17,7 +17,10 @@ struct ArticlePage: Sendable {
         /// The article's printable handout.
         let handoutURL: String
         let dates: ReviewDates
+        /// The clinician who reviewed it; nil when none has, which the page says.
         let reviewer: ClinicalReviewer?
+        /// Published before any clinician reviewed it: the page carries a notice to readers.
+        let awaitingReview: Bool
         let sources: SourceList?
         let clinicalReview: ClinicalReviewNotice?
         let unreviewedTranslation: TranslationNotice?
@@ -35,6 +38,9 @@ struct ArticlePage: Sendable {
                 ("body", .text { $0.body }),
                 ("handoutURL", .text { $0.handoutURL }),
                 ("reviewer", .model { $0.reviewer }),
+                ("awaitingReview", .bool { $0.awaitingReview }),
+                // Articles say where they stand with clinical review (`partials/review-dates`); other pages do not.
+                ("clinicalStatus", .bool { _ in true }),
                 ("sources", .model { $0.sources }),
                 ("clinicalReview", .model { $0.clinicalReview }),
                 ("unreviewedTranslation", .model { $0.unreviewedTranslation }),

@@ -38,6 +38,8 @@ struct EntityPage: Sendable {
                 "effects": .model { $0.effects },
                 "articles": .model { $0.articles },
                 "unreviewedTranslation": .model { $0.unreviewedTranslation },
+                // Causes and conditions are not articles (`partials/notices`).
+                "awaitingReview": .bool { _ in false },
                 "clinicalReview": .model { $0.clinicalReview },
             ]
         }

@@ -20,6 +20,8 @@ struct HandoutPage: Sendable {
         let qr: String?
         /// The body's red-flag callouts, rendered.
         let redFlags: RedFlags?
+        /// The body's figures as printed (not the screen-only ones), rendered.
+        let figures: Figures?
         /// The sources' titles, separated by "; "; nil when there are none.
         let sources: String?
         let clinicalReview: ClinicalReviewNotice?
@@ -31,8 +33,12 @@ struct HandoutPage: Sendable {
         let otherLanguages: OtherLanguages?
         /// The name of the handout's language.
         let languageName: String
-        /// Never set on handouts; there so that `partials/review-dates` reads the same as on articles.
+        /// The clinician who reviewed the article; nil when none has, which the handout says.
         let reviewer: ClinicalReviewer?
+        /// Published before any clinician reviewed it: the handout carries a notice to readers.
+        let awaitingReview: Bool
+        /// The handout's print rules (`HandoutPrintStyle`): a CSS text for its `<style>` element.
+        let printCSS: String
 
         static var templateFields: TemplateFields<Handout> {
             TemplateFields<Handout>([
@@ -43,6 +49,7 @@ struct HandoutPage: Sendable {
                 ("pdfURL", .text { $0.pdfURL }),
                 ("qr", .text { $0.qr }),
                 ("redFlags", .model { $0.redFlags }),
+                ("figures", .model { $0.figures }),
                 ("sources", .text { $0.sources }),
                 ("clinicalReview", .model { $0.clinicalReview }),
                 ("disclaimer", .text { $0.disclaimer }),
@@ -51,6 +58,9 @@ struct HandoutPage: Sendable {
                 ("otherLanguages", .model { $0.otherLanguages }),
                 ("languageName", .text { $0.languageName }),
                 ("reviewer", .model { $0.reviewer }),
+                ("awaitingReview", .bool { $0.awaitingReview }),
+                ("clinicalStatus", .bool { _ in true }),
+                ("printCSS", .text { $0.printCSS }),
             ]).adding(.embedding({ $0.dates }, ReviewDates.templateFields))
         }
     }
@@ -65,6 +75,18 @@ struct HandoutPage: Sendable {
         }
 
         static var templateFields: TemplateFields<RedFlags> { ["items": .list({ $0.items }, .string)] }
+    }
+
+    /// The figures of the article's body, each rendered HTML at print resolution.
+    struct Figures: Sendable, TemplateModel {
+        let items: [String]
+
+        init?(_ items: [String]) {
+            guard !items.isEmpty else { return nil }
+            self.items = items
+        }
+
+        static var templateFields: TemplateFields<Figures> { ["items": .list({ $0.items }, .string)] }
     }
 
     /// The clinic that hands the page out (`clinic:` in site.yaml).

@@ -18,6 +18,8 @@ struct SimplePage: Sendable {
         let unreviewedTranslation: TranslationNotice?
         /// Never set on pages; there so that `partials/notices` reads the same on every page.
         let clinicalReview: ClinicalReviewNotice?
+        /// On the disclaimer: the emergency number from site.yaml, which its printed copy must give.
+        let emergencyNumber: String?
 
         static var templateFields: TemplateFields<Page> {
             TemplateFields<Page>([
@@ -27,6 +29,9 @@ struct SimplePage: Sendable {
                 ("updated", .text { $0.updated }),
                 ("unreviewedTranslation", .model { $0.unreviewedTranslation }),
                 ("clinicalReview", .model { $0.clinicalReview }),
+                // Pages are not articles: never published before a clinical review (`partials/notices`).
+                ("awaitingReview", .bool { _ in false }),
+                ("emergencyNumber", .text { $0.emergencyNumber }),
             ]).adding(.embedding({ $0.dates }, ReviewDates.templateFields))
         }
     }

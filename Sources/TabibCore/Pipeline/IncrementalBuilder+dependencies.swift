@@ -1,0 +1,229 @@
+/// Which pages a quick build renders again: every page records what its model and template read
+/// (`PageInput`, `PageReads`) while it is rendered, and a page is rendered again exactly when one of
+/// those inputs differs between the previous build and this one, or when it is new. Nothing here knows
+/// what a page shows; the renderer says it by what it reads.
+extension IncrementalBuilder {
+    /// A page, named the same way in every build: by the content file it shows rather than its index.
+    enum PageID: Hashable, Sendable {
+        case file(String)
+        case handout(String)
+        case home(String)
+        case index(Section, String)
+        case root
+        case notFound
+        case search(String)
+
+        init(_ job: PageJob, _ graph: SiteGraph) {
+            switch job {
+            case let .file(i): self = .file(graph.files[i].path)
+            case let .handout(i): self = .handout(graph.files[i].path)
+            case let .home(code): self = .home(code)
+            case let .index(section, code): self = .index(section, code)
+            case .root: self = .root
+            case .notFound: self = .notFound
+            case let .search(code): self = .search(code)
+            }
+        }
+    }
+
+    /// What the pages of a build read, to tell which to render again after the next edit.
+    struct Dependencies: Sendable {
+        /// Each page: the file it was written to, and what it read.
+        var pages: [PageID: (path: String, reads: Set<PageInput>)] = [:]
+        /// Each input → the pages that read it.
+        var readers: [PageInput: Set<PageID>] = [:]
+        /// Each content file's index in the build's graph, by path.
+        var fileIndex: [String: Int] = [:]
+
+        init(fileIndex: [String: Int]) { self.fileIndex = fileIndex }
+
+        /// Notes what `page` read this time, in place of what it read before.
+        mutating func record(_ page: PageID, path: String, reads: Set<PageInput>) {
+            if let old = pages[page] {
+                for input in old.reads.subtracting(reads) {
+                    readers[input]?.remove(page)
+                    if readers[input]?.isEmpty == true { readers[input] = nil }
+                }
+                for input in reads.subtracting(old.reads) { readers[input, default: []].insert(page) }
+            } else {
+                for input in reads { readers[input, default: []].insert(page) }
+            }
+            pages[page] = (path, reads)
+        }
+
+        mutating func remove(_ page: PageID) {
+            guard let old = pages.removeValue(forKey: page) else { return }
+            for input in old.reads {
+                readers[input]?.remove(page)
+                if readers[input]?.isEmpty == true { readers[input] = nil }
+            }
+        }
+    }
+
+    struct Plan {
+        /// The pages to render, with their ids.
+        var pages: [(job: PageJob, id: PageID)]
+        /// The previous build's pages this one does not have.
+        var gone: [PageID]
+        /// Whether the sitemap, robots.txt and feeds must be written again.
+        var siteFiles: Bool
+        var fileIndex: [String: Int]
+        /// How many pages the site has.
+        var total: Int
+    }
+
+    /// The pages whose recorded inputs changed, and the new ones.
+    static func plan(_ new: SiteBuilder.Prepared, previous: State) -> Plan {
+        let graph = new.renderer.graph
+        var fileIndex: [String: Int] = [:]
+        fileIndex.reserveCapacity(graph.files.count)
+        for (i, file) in graph.files.enumerated() { fileIndex[file.path] = i }
+        let comparison = InputComparison(old: previous.prepared.renderer, new: new.renderer,
+                                         oldIndex: previous.dependencies.fileIndex, newIndex: fileIndex)
+        var dirty: Set<PageID> = []
+        var siteFiles = false
+        for (input, readers) in previous.dependencies.readers where comparison.changed(input) {
+            dirty.formUnion(readers)
+            switch input {
+            case .frontMatter, .settings: siteFiles = true
+            default: break
+            }
+        }
+        let jobs = new.renderer.jobs()
+        var pages: [(job: PageJob, id: PageID)] = []
+        var present: Set<PageID> = []
+        present.reserveCapacity(jobs.count)
+        for job in jobs {
+            let id = PageID(job, graph)
+            present.insert(id)
+            if dirty.contains(id) || previous.dependencies.pages[id] == nil { pages.append((job, id)) }
+        }
+        let gone = previous.dependencies.pages.keys.filter { !present.contains($0) }
+        // A page added or removed changes the sitemap and maybe a feed.
+        if !gone.isEmpty || present.count != previous.dependencies.pages.count { siteFiles = true }
+        return Plan(pages: pages, gone: gone, siteFiles: siteFiles, fileIndex: fileIndex, total: jobs.count)
+    }
+
+    /// The paths of the sitemap, robots.txt and feeds of a build.
+    static func siteFilePaths(_ config: SiteConfig) -> Set<String> {
+        Set(["sitemap.xml", "robots.txt"] + config.languages.map { SiteFiles.feedPath($0.code) })
+    }
+}
+
+/// Tells whether one input a page read has the same value in two builds.
+struct InputComparison {
+    let old: SiteRenderer
+    let new: SiteRenderer
+    let oldIndex: [String: Int]
+    let newIndex: [String: Int]
+    /// The shared page parts are made again only when front matter, strings, templates or the
+    /// disclaimer changed; the same parts mean the same cards, lists and layouts.
+    let sameParts: Bool
+    let settingsChanged: Bool
+    let changedTemplates: Set<String>
+    /// A changed template that sets other delimiters or uses a dynamic partial: its partials cannot
+    /// be followed by reading its tags, so every page's template counts as changed.
+    let templatesOpaque: Bool
+
+    init(old: SiteRenderer, new: SiteRenderer, oldIndex: [String: Int], newIndex: [String: Int]) {
+        self.old = old
+        self.new = new
+        self.oldIndex = oldIndex
+        self.newIndex = newIndex
+        sameParts = old.parts === new.parts
+        settingsChanged = old.config != new.config || old.strings.table != new.strings.table
+            || old.templates.stringKeys != new.templates.stringKeys || old.handoutPDFs != new.handoutPDFs
+        let (before, after) = (old.templates.sources, new.templates.sources)
+        changedTemplates = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        templatesOpaque = !changedTemplates.isEmpty && before.merging(after) { $0 + $1 }.values.contains {
+            $0.contains("{{=") || $0.contains("{{>*") || $0.contains("{{> *")
+        }
+    }
+
+    func changed(_ input: PageInput) -> Bool {
+        switch input {
+        case let .frontMatter(path):
+            switch (file(path, old, oldIndex), file(path, new, newIndex)) {
+            case (nil, nil): return false
+            case let (a?, b?): return !(a === b || a.meta == b.meta)
+            default: return true
+            }
+        case let .body(path):
+            let a = oldIndex[path].map { old.bodies.bodies[$0] }, b = newIndex[path].map { new.bodies.bodies[$0] }
+            switch (a, b) {
+            case (nil, nil): return false
+            case let (a?, b?): return !(a === b || a.html == b.html && a.redFlags == b.redFlags)
+            default: return true
+            }
+        case let .card(key, language):
+            return !sameParts && !Self.same(old.parts.cards[language]?[key], new.parts.cards[language]?[key])
+        case let .list(kind, language):
+            guard !sameParts else { return false }
+            let keys = new.graph.keys(of: kind)
+            guard keys == old.graph.keys(of: kind) else { return true }
+            let (a, b) = (old.parts.cards[language], new.parts.cards[language])
+            return keys.contains { !Self.same(a?[$0], b?[$0]) }
+        case let .entityKey(id):
+            return old.graph.entityKey(id) != new.graph.entityKey(id)
+        case let .causes(id):
+            return old.graph.causes(of: id) != new.graph.causes(of: id)
+        case let .effects(id):
+            return old.graph.effects(of: id) != new.graph.effects(of: id)
+        case let .articlesAbout(id):
+            return old.graph.articlesAbout[id] != new.graph.articlesAbout[id]
+        case let .backlinks(key):
+            return old.bodies.backlinks[key] != new.bodies.backlinks[key]
+        case let .related(path):
+            switch (file(path, old, oldIndex), file(path, new, newIndex)) {
+            case (nil, nil): return false
+            case let (a?, b?): return old.relatedArticles(a) != new.relatedArticles(b)
+            default: return true
+            }
+        case let .translations(key):
+            return Self.translations(key, old) != Self.translations(key, new)
+        case .settings:
+            return settingsChanged
+        case let .disclaimerURL(language):
+            return !sameParts && old.parts.languages[language]?.layout.disclaimerURL != new.parts.languages[language]?.layout.disclaimerURL
+        case let .disclaimer(language):
+            guard !sameParts else { return false }
+            let (a, b) = (old.parts.languages[language]?.disclaimer, new.parts.languages[language]?.disclaimer)
+            return a?.title != b?.title || a?.html != b?.html || a?.firstSentence != b?.firstSentence
+        case let .template(name):
+            guard !changedTemplates.isEmpty else { return false }
+            if templatesOpaque { return true }
+            let sources = old.templates.sources.merging(new.templates.sources) { $0 + "\n" + $1 }
+            return !Self.closure(of: name, in: sources).isDisjoint(with: changedTemplates)
+        }
+    }
+
+    func file(_ path: String, _ renderer: SiteRenderer, _ index: [String: Int]) -> ContentFile? {
+        index[path].map { renderer.graph.files[$0] }
+    }
+
+    /// Whether two cards show the same.
+    static func same(_ a: LinkCard?, _ b: LinkCard?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a === b || a.title == b.title && a.url == b.url && a.summary == b.summary && a.otherLanguage == b.otherLanguage
+            && a.hreflang == b.hreflang && a.languageName == b.languageName && a.link == b.link && a.evidence == nil && b.evidence == nil
+    }
+
+    /// In each language of the site: the address of the key's page and of its handout, if it has them.
+    static func translations(_ key: ContentKey, _ renderer: SiteRenderer) -> [String?] {
+        renderer.config.languages.flatMap { language in
+            [renderer.routes.path(key, language: language.code),
+             renderer.graph.file(key, language: language.code).map { renderer.handoutPath($0) }]
+        }
+    }
+
+    /// A template and every partial and parent it uses, transitively.
+    static func closure(of name: String, in sources: [String: String]) -> Set<String> {
+        var seen: Set<String> = []
+        var stack = [name]
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted, let text = sources[next] else { continue }
+            stack += TemplateSet.partialReferences(in: text).map(\.name)
+        }
+        return seen
+    }
+}

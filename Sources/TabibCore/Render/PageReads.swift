@@ -1,0 +1,134 @@
+/// One thing a page's model was made from. `tabib serve` renders a page again exactly when one of the
+/// things it read differs between two builds (`IncrementalBuilder+dependencies.swift`).
+///
+/// Content files are named by their path, which stays the same between builds while their index in
+/// `SiteGraph.files` may not.
+enum PageInput: Hashable, Sendable {
+    /// A content file's front matter.
+    case frontMatter(path: String)
+    /// A content file's rendered body: its HTML and red flags.
+    case body(path: String)
+    /// The card of a page as pages of `language` link to it (nil when there is none).
+    case card(ContentKey, language: String)
+    /// The cards of every page of a kind, as pages of `language` list them A–Z.
+    case list(ContentKind, language: String)
+    /// Which cause or condition, if any, has this id.
+    case entityKey(String)
+    /// What can cause the entity with this id, and what it can lead to, each with its evidence.
+    case causes(String)
+    case effects(String)
+    /// The ids of the articles about an entity.
+    case articlesAbout(String)
+    /// The pages whose bodies link to a key.
+    case backlinks(ContentKey)
+    /// An article's related articles (by the file's path).
+    case related(path: String)
+    /// The languages a key exists in: its page's address and handout's address in each.
+    case translations(ContentKey)
+    /// Settings, UI strings and whether handouts link to PDFs: what every page's layout shows.
+    case settings
+    /// The address of the disclaimer in a language, which every page's layout links to.
+    case disclaimerURL(language: String)
+    /// The disclaimer a language's handouts print.
+    case disclaimer(language: String)
+    /// A template, with every partial and parent it uses.
+    case template(String)
+}
+
+/// What one page's model read while it was made. Set on a copy of the renderer that makes one page
+/// (`SiteRenderer.renderRecordingReads(_:)`), so it is only ever used by one thread; a plain build has none.
+final class PageReads: @unchecked Sendable {
+    private(set) var inputs: Set<PageInput> = []
+
+    func insert(_ input: PageInput) { inputs.insert(input) }
+}
+
+extension SiteRenderer {
+    /// Renders a page, and says what its model and template read.
+    func renderRecordingReads(_ job: PageJob) -> (OutputFile?, [Diagnostic], Set<PageInput>) {
+        var recording = self
+        let reads = PageReads()
+        recording.reads = reads
+        reads.insert(.template(Self.templateName(job, graph)))
+        let (file, diagnostics) = recording.render(job)
+        return (file, diagnostics, reads.inputs)
+    }
+
+    /// The template a page is rendered with, as `render(_:)` chooses it.
+    static func templateName(_ job: PageJob, _ graph: SiteGraph) -> String {
+        switch job {
+        case let .file(i):
+            switch graph.files[i].kind {
+            case .article: "article"
+            case .cause: "cause"
+            case .condition: "condition"
+            case .page: "page"
+            }
+        case .handout: "handout"
+        case .home: "home"
+        case .index: "list"
+        case .root: "root"
+        case .notFound: "404"
+        case .search: "search"
+        }
+    }
+
+    // The accessors through which page models read the graph, the bodies and the shared parts, noting
+    // what they read when the renderer records.
+
+    /// `graph.files[i]`, whose front matter the page shows.
+    func contentFile(_ i: Int) -> ContentFile {
+        let file = graph.files[i]
+        reads?.insert(.frontMatter(path: file.path))
+        return file
+    }
+
+    /// `bodies.bodies[i]`.
+    func renderedBody(_ i: Int) -> RenderedBody {
+        reads?.insert(.body(path: graph.files[i].path))
+        return bodies.bodies[i]
+    }
+
+    /// The pages whose bodies link to `key`.
+    func backlinks(_ key: ContentKey) -> Set<ContentKey>? {
+        reads?.insert(.backlinks(key))
+        return bodies.backlinks[key]
+    }
+
+    func entityKey(_ id: String) -> ContentKey? {
+        reads?.insert(.entityKey(id))
+        return graph.entityKey(id)
+    }
+
+    func causeEdges(of id: String) -> [Edge] {
+        reads?.insert(.causes(id))
+        return graph.causes(of: id)
+    }
+
+    func effectEdges(of id: String) -> [Edge] {
+        reads?.insert(.effects(id))
+        return graph.effects(of: id)
+    }
+
+    func articlesAbout(_ id: String) -> [String]? {
+        reads?.insert(.articlesAbout(id))
+        return graph.articlesAbout[id]
+    }
+
+    /// The cards pages of `language` show, each noted when read.
+    func cardTable(_ language: String) -> CardTable? {
+        parts.cards[language].map { CardTable(cards: $0, language: language, reads: reads) }
+    }
+
+    /// `PageParts.cards` of one language, noting each card read.
+    struct CardTable {
+        let cards: [ContentKey: LinkCard]
+        let language: String
+        let reads: PageReads?
+
+        subscript(key: ContentKey) -> LinkCard? {
+            reads?.insert(.card(key, language: language))
+            return cards[key]
+        }
+    }
+}
