@@ -26,6 +26,8 @@ struct SearchBrowserTests {
                                             summary: "Kontraksi otot yang terjadi secara paksa dan tanpa disadari sehingga otot tidak mau rileks. Paling sering mengenai otot kaki dan betis, dan disertai nyeri ringan hingga berat.",
                                             reviewed: nil)))
         #expect(kejang.items.allSatisfy { $0.url.hasPrefix("/kesehatan/id/") })
+        // At a phone's width nothing is wider than the screen.
+        #expect(kejang.overflow == 0)
 
         // A stemmed form: no page says "pencegahan"; articles say "mencegah", the same word to Pagefind's Indonesian stemmer.
         let article = try String(contentsOf: site.folder.appendingPathComponent("id/artikel/kejang-otot-di-kaki/index.html"), encoding: .utf8)
@@ -33,13 +35,19 @@ struct SearchBrowserTests {
         let pencegahan = try await site.search("id", typing: "pencegahan")
         let found = try #require(pencegahan.items.first { $0.url == "/kesehatan/id/artikel/kejang-otot-di-kaki/" })
         // An article's result shows its review date.
-        #expect(found.reviewed?.hasPrefix("Terakhir ditinjau: ") == true)
+        #expect(found.reviewed == "Tinjauan redaksi terakhir: 21 November 2026")
 
         // English, on the English search page.
         let cramp = try await site.search("en", typing: "cramp")
         #expect(cramp.items.contains { $0.title == "Muscle Cramps (Muscle Spasms)" && $0.url == "/kesehatan/en/conditions/muscle-cramps/" })
         #expect(cramp.items.allSatisfy { $0.url.hasPrefix("/kesehatan/en/") })
         #expect(cramp.status.hasSuffix(" results") && Int(cramp.status.prefix { $0.isNumber }) ?? 0 >= cramp.items.count)
+        #expect(cramp.overflow == 0)
+
+        // On a desktop screen, the same results.
+        let wide = try await site.search("en", typing: "cramp", width: 1280)
+        #expect(wide.items == cramp.items)
+        #expect(wide.overflow == 0)
 
         // Nothing found, said in the live region.
         let nothing = try await site.search("en", typing: "zzyzx")
@@ -114,10 +122,11 @@ final class SearchSite: @unchecked Sendable {
         var reviewed: String?
     }
 
-    /// Opens the search page of `language` at 390 × 844 CSS pixels, types `query` into its box, waits
-    /// for the results and returns them with what the live region says. Saves a screenshot as
-    /// `search-<language>-<query>.png` in the folder `TABIB_SCREENSHOTS` names, when it names one.
-    func search(_ language: String, typing query: String) async throws -> (items: [Result], status: String) {
+    /// Opens the search page of `language` at `width` × 844 CSS pixels (a phone's by default), types
+    /// `query` into its box, waits for the results and returns them with what the live region says and
+    /// by how many pixels the page is wider than the window (0 when nothing overflows). Saves a screenshot as
+    /// `search-<language>-<query>-<width>.png` in the folder `TABIB_SCREENSHOTS` names, when it names one.
+    func search(_ language: String, typing query: String, width: Int = 390) async throws -> (items: [Result], status: String, overflow: Int) {
         let pipe = session.pipe
         let deadline = ContinuousClock.now + .seconds(60)
         let page = "http://127.0.0.1:\(port)\(Self.basePath)\(language)/\(language == "id" ? "cari" : "search")/"
@@ -129,7 +138,7 @@ final class SearchSite: @unchecked Sendable {
         pipe.watch(sessionID)
         defer { pipe.forget(sessionID) }
         _ = try await pipe.send("Emulation.setDeviceMetricsOverride", [
-            "width": .number(390), "height": .number(844), "deviceScaleFactor": .number(1), "mobile": .bool(true),
+            "width": .number(Double(width)), "height": .number(844), "deviceScaleFactor": .number(1), "mobile": .bool(width < 800),
         ], session: sessionID, deadline: deadline)
         try await session.load(try #require(URL(string: page)), in: sessionID, deadline: deadline)
         func evaluate(_ script: String) async throws -> DevToolsMessage.Value? {
@@ -141,16 +150,19 @@ final class SearchSite: @unchecked Sendable {
         _ = try await pipe.send("Input.insertText", ["text": .string(query)], session: sessionID, deadline: deadline)
         let read = """
             JSON.stringify({status: document.getElementById('search-status').textContent,
+              overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
               items: [...document.querySelectorAll('#search-results > li')].map(li => ({
                 title: li.querySelector('h2').textContent, url: li.querySelector('a').getAttribute('href'),
                 summary: li.querySelector('p').textContent, reviewed: li.querySelector('p.meta')?.textContent ?? null}))})
             """
         var status = ""
         var items: [Result] = []
+        var overflow = 0
         while ContinuousClock.now < deadline {
             let json = try #require(try await evaluate(read)?.string)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             status = object["status"] as? String ?? ""
+            overflow = object["overflow"] as? Int ?? -1
             items = (object["items"] as? [[String: Any]] ?? []).map {
                 Result(title: $0["title"] as? String ?? "", url: $0["url"] as? String ?? "", summary: $0["summary"] as? String ?? "",
                        reviewed: $0["reviewed"] as? String)
@@ -158,12 +170,19 @@ final class SearchSite: @unchecked Sendable {
             if !status.isEmpty { break }
             try await Task.sleep(for: .milliseconds(200))
         }
+        // A figure for the README, not a check: what this query downloaded of the index.
+        if let downloaded = try await evaluate("""
+            JSON.stringify(performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/'))
+              .map(e => [e.name.split('/pagefind/')[1], e.encodedBodySize]))
+            """)?.string {
+            FileHandle.standardError.write(Data("search test: '\(query)' at \(width) px downloaded from pagefind/: \(downloaded)\n".utf8))
+        }
         if let folder = ProcessInfo.processInfo.environment["TABIB_SCREENSHOTS"] {
             let shot = try await pipe.send("Page.captureScreenshot", ["format": .string("png")], session: sessionID, deadline: deadline)
             if let data = shot.body["data"]?.string.flatMap({ Data(base64Encoded: $0) }) {
-                try data.write(to: URL(fileURLWithPath: folder).appendingPathComponent("search-\(language)-\(query).png"))
+                try data.write(to: URL(fileURLWithPath: folder).appendingPathComponent("search-\(language)-\(query)-\(width).png"))
             }
         }
-        return (items, status)
+        return (items, status, overflow)
     }
 }

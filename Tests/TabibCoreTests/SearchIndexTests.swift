@@ -104,6 +104,36 @@ struct SearchIndexTests {
         #expect(output.files.count == 2)
     }
 
+    /// `tabib build` with search on and neither `pagefind` nor `python3` on PATH: exit 1, a sentence
+    /// saying how to install Pagefind, and the output of the build before untouched.
+    @Test func aBuildWithoutPagefindExitsOneAndLeavesThePreviousOutput() throws {
+        let site = try TestSite(Self.site)
+        #expect(try CommandLineTests.run(["build", "--root", site.root.path]).status == 0)
+        let output = site.root.appendingPathComponent("public")
+        let before = TestSite.files(in: output)
+        #expect(before["pagefind/pagefind.js"] != nil)
+        try site.write("content/id/articles/kram-malam.md", """
+            ---
+            title: Kram di Malam Hari
+            summary: Mengapa betis kram saat tidur, dan apa yang menolong.
+            date: 2026-01-05
+            reviewed: 2026-02-01
+            conditions: [kram-otot]
+            ---
+            Regangkan betis sebelum tidur.
+            """)
+        let run = try CommandLineTests.run(["build", "--root", site.root.path], executable: "/usr/bin/env",
+                                           wrapping: { ["PATH=/nonexistent"] + $0 })
+        #expect(run.status == 1)
+        #expect(run.err == """
+            content/site.yaml: error: site.yaml turns search on, but Pagefind, which indexes the site, is not installed; install it with `python3 -m pip install 'pagefind[bin]==1.5.2'` and build again, or turn search off with `search: false` in content/site.yaml.
+            1 error, 0 warnings.
+            The build failed; \(output.path) was left as it was.
+
+            """)
+        #expect(TestSite.files(in: output) == before)
+    }
+
     @Test func aSiteWithSearchButNoSearchTemplateIsRefused() async throws {
         let site = try TestSite(Self.site)
         try site.remove("templates/search.mustache")

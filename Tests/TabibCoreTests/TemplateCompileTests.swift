@@ -100,6 +100,8 @@ import Testing
             ("clinic", HandoutPage.Clinic.templateFields.names),
             ("other languages", HandoutPage.OtherLanguages.templateFields.names),
             ("other language", HandoutPage.OtherLanguage.templateFields.names),
+            ("search page", SearchPage.templateFields(stringKeys: []).names),
+            ("search", SearchPage.Search.templateFields.names),
         ]
         var missing: [String] = []
         for (table, names) in tables {
