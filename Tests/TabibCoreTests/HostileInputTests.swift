@@ -272,6 +272,20 @@ import Testing
         """)
     }
 
+    @Test func stringTheCodeReadsMissingFromTheOnlyLanguageIsAnError() async throws {
+        let oneLanguage = TestSite.siteYAML.components(separatedBy: "\n  - code: en")[0] + "\npublishBeforeClinicalReview: true\n"
+        let site = try TestSite("-- content/site.yaml --\n\(oneLanguage)\n-- content/id/articles/a.md --\n\(BadInputTests.article)")
+        try site.remove("templates/i18n/en.yaml")
+        let path = site.root.appendingPathComponent("templates/i18n/id.yaml")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try site.write("templates/i18n/id.yaml", text.split(separator: "\n").filter { !$0.hasPrefix("navHome:") && !$0.hasPrefix("calloutWarning:") }
+            .joined(separator: "\n") + "\n")
+        #expect(await site.errors() == """
+        templates/i18n/id.yaml: error: the key 'calloutWarning' is missing; id is the default language, so its pages would show the text of another language or none: add 'calloutWarning: …' with the id text.
+        templates/i18n/id.yaml: error: the key 'navHome' is missing; id is the default language, so its pages would show the text of another language or none: add 'navHome: …' with the id text.
+        """)
+    }
+
     @Test func stringMissingFromAnotherLanguageFallsBackWithAWarning() async throws {
         let site = try TestSite("-- content/id/articles/a.md --\n\(BadInputTests.article)")
         let path = site.root.appendingPathComponent("templates/i18n/en.yaml")

@@ -27,6 +27,7 @@ import Testing
         switch object {
         case let string as String: .string(string)
         case let bool as Bool: .bool(bool)
+        case let integer as Int: .integer(integer)
         case let array as [Any]: .array(array.map(value))
         case let dictionary as [String: Any]: .object(dictionary.keys.sorted(by: JSONLD.precedes).map { ($0, value(dictionary[$0]!)) })
         default: preconditionFailure("no JSON-LD value: \(object)")
@@ -87,5 +88,16 @@ import Testing
             ("url", .string("https://x.example/id/kondisi/kram-otot/")),
         ])
         #expect(JSONLD.encode(orderedEntity) == Self.foundation(entity))
+
+        let trail: [String: Any] = [
+            "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+                ["@type": "ListItem", "item": "https://x.example/id/", "name": "Beranda", "position": 1],
+                ["@type": "ListItem", "item": "https://x.example/id/kondisi/", "name": "Kondisi", "position": 2],
+                ["@type": "ListItem", "item": "https://x.example/id/kondisi/kram-otot/", "name": "Kram <Otot> & \"kaki\"", "position": 3],
+            ],
+        ]
+        let breadcrumbs = Breadcrumbs([("Beranda", "/id/"), ("Kondisi", "/id/kondisi/"), ("Kram <Otot> & \"kaki\"", "/id/kondisi/kram-otot/")],
+                                      origin: "https://x.example")
+        #expect(breadcrumbs.jsonLD == Self.foundation(trail))
     }
 }

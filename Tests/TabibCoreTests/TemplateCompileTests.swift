@@ -100,6 +100,10 @@ import Testing
             ("clinic", HandoutPage.Clinic.templateFields.names),
             ("other languages", HandoutPage.OtherLanguages.templateFields.names),
             ("other language", HandoutPage.OtherLanguage.templateFields.names),
+            ("breadcrumbs", Breadcrumbs.templateFields.names),
+            ("crumb", Breadcrumbs.Crumb.templateFields.names),
+            ("table of contents", TableOfContents.templateFields.names),
+            ("toc entry", TableOfContents.Entry.templateFields.names),
             ("search page", SearchPage.templateFields(stringKeys: []).names),
             ("search", SearchPage.Search.templateFields.names),
         ]

@@ -101,8 +101,37 @@ struct SiteFixture {
 
     Informasi ini tidak menggantikan nasihat dokter.
     -- templates/i18n/id.yaml --
-    notFoundTitle: Halaman tidak ditemukan
     navHome: Beranda
+    navArticles: Artikel
+    navConditions: Kondisi
+    navCauses: Penyebab
+    articlesIntro: Semua artikel, dari A sampai Z.
+    causesIntro: Semua penyebab, dari A sampai Z, dengan kondisi yang dapat ditimbulkannya.
+    conditionsIntro: Semua kondisi, dari A sampai Z, dengan kemungkinan penyebabnya.
+    notTranslated: belum tersedia dalam bahasa ini
+    homeIntro: Informasi kesehatan tentang kram, kedutan, mati rasa dan penyebabnya. Setiap artikel menyebutkan apakah dan kapan tenaga kesehatan telah meninjaunya.
+    notFoundTitle: Halaman tidak ditemukan
+    published: Diterbitkan
+    shortDisclaimer: Informasi ini hanya untuk edukasi dan tidak menggantikan nasihat dokter atau tenaga kesehatan.
+    handoutTitle: Selebaran
+    handoutQRLabel: Kode QR menuju
+    handoutPage: Halaman
+    calloutNote: Catatan
+    calloutTip: Tips
+    calloutImportant: Penting
+    calloutWarning: Peringatan
+    calloutCaution: Hati-hati
+    calloutSeeDoctor: Periksakan diri ke dokter jika
+    calloutEmergency: Apakah ini darurat?
+    reviewPassageLabel: Menunggu tinjauan klinis, tidak diterbitkan
+    kind-disease: Penyakit
+    kind-symptom: Gejala
+    kind-lifestyle: Gaya hidup
+    kind-medication: Obat
+    kind-physiological-state: Keadaan fisiologis
+    kind-injury: Cedera
+    kind-nutrition: Gizi
+    kind-environment: Lingkungan
     -- templates/assets/style.css --
     body { font-family: sans-serif; }
     -- templates/layout.mustache --

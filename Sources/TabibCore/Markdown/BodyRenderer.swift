@@ -73,7 +73,7 @@ struct BodyRenderer {
         return RenderedBody(html: tree.renderHTML(allowRawHTML: allowRawHTML), anchors: state.anchors, links: state.links,
                             redFlags: state.redFlags, mentions: state.mentions, diagnostics: state.diagnostics,
                             reviewPassages: state.reviewPassages, linkedAliases: state.linkedAliases,
-                            images: state.images, printedFigures: state.printedFigures)
+                            images: state.images, printedFigures: state.printedFigures, headings: state.headings)
     }
 
     struct State {
@@ -88,6 +88,7 @@ struct BodyRenderer {
         var callouts: [(node: MarkdownNode, kind: CalloutKind)] = []
         var images: [ImageUse] = []
         var printedFigures: [String] = []
+        var headings: [BodyHeading] = []
     }
 
     func location(_ tree: MarkdownTree, _ node: MarkdownNode) -> SourceLocation {
@@ -442,6 +443,7 @@ struct BodyRenderer {
                 used[anchor] = 1
             }
             state.anchors.insert(anchor)
+            state.headings.append(BodyHeading(level: level, anchor: anchor, text: plainText(heading)))
             levelAfter.append((heading.startLine ?? 0, level))
             let block = tree.makeCustomBlock(enter: "<h\(level) id=\"\(HTML.escape(anchor))\">\(inner)</h\(level)>", exit: "")
             heading.insertBefore(block)

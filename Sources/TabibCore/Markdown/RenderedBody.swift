@@ -18,9 +18,13 @@ public final class RenderedBody: Sendable {
     public let images: [ImageUse]
     /// The HTML of its figures as a handout prints them, in order, without the screen-only ones.
     public let printedFigures: [String]
+    /// Its headings in order (not the callouts' titles), as the page shows them. They follow from
+    /// `html`, so a page that shows them reads the body (`PageInput.body`) and nothing more.
+    public let headings: [BodyHeading]
 
     public init(html: String, anchors: Set<String>, links: [PageLink], redFlags: [String], mentions: [ContentKey], diagnostics: [Diagnostic],
-                reviewPassages: [ReviewPassage] = [], linkedAliases: [String] = [], images: [ImageUse] = [], printedFigures: [String] = []) {
+                reviewPassages: [ReviewPassage] = [], linkedAliases: [String] = [], images: [ImageUse] = [], printedFigures: [String] = [],
+                headings: [BodyHeading] = []) {
         self.html = html
         self.anchors = anchors
         self.links = links
@@ -31,6 +35,7 @@ public final class RenderedBody: Sendable {
         self.linkedAliases = linkedAliases
         self.images = images
         self.printedFigures = printedFigures
+        self.headings = headings
     }
 }
 
@@ -38,4 +43,12 @@ public final class RenderedBody: Sendable {
 public struct ImageUse: Sendable, Hashable {
     public var name: String
     public var fingerprint: String?
+}
+
+/// A heading of a body: its level on the page (`2` for `<h2>`; body headings start at h2), the `id`
+/// the body gives it, and its text without markup, for a table of contents.
+public struct BodyHeading: Sendable, Hashable {
+    public var level: Int
+    public var anchor: String
+    public var text: String
 }

@@ -27,7 +27,7 @@ extension SiteChecker {
             let pages = PDFPageCount.count(data)
             if pages > 1, let pdftotext, let strings,
                let last = try? await pdftotext.run(["-f", "\(pages)", "-l", "\(pages)", output.appendingPathComponent(job.pdf).path, "-"]),
-               Self.startsWithTheEnd(last.output, published: strings.text("published", job.language), pageLabel: strings.text("handoutPage", job.language)) {
+               Self.startsWithTheEnd(last.output, published: strings.text(.published, job.language), pageLabel: strings.text(.handoutPage, job.language)) {
                 diagnostics.append(.warning("handout-end-alone",
                     "the handout of this article prints its dates and disclaimer alone on page \(pages), a page the clinic might not print; shorten its 'handout.keyPoints' or its red-flag callouts so that they fit on page \(pages - 1), or lengthen them so that more than the dates goes to page \(pages).",
                     at: SourceLocation(path: file.path, line: 1, column: 1)))

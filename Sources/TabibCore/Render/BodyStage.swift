@@ -20,7 +20,7 @@ enum BodyStage {
     static func render(_ graph: SiteGraph, strings: UIStrings, images: ImageCatalog = ImageCatalog(), preview: Bool = false,
                        reusing cache: inout BodyCache) async -> (RenderedBodies, [Diagnostic]) {
         let inputs = Dictionary(uniqueKeysWithValues: graph.config.languages.map { language in
-            let titles = Dictionary(uniqueKeysWithValues: CalloutKind.allCases.map { ($0, strings.text($0.stringKey, language.code)) })
+            let titles = Dictionary(uniqueKeysWithValues: CalloutKind.allCases.map { ($0, strings.text(.callout($0), language.code)) })
             return (language.code, BodyCache.LanguageInputs(aliases: graph.aliasList[language.code] ?? [], calloutTitles: titles))
         })
         let previous = cache

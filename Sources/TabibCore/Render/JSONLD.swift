@@ -8,6 +8,7 @@ enum JSONLD {
     enum Value {
         case string(String)
         case bool(Bool)
+        case integer(Int)
         case array([Value])
         case object([(key: String, value: Value)])
     }
@@ -45,6 +46,8 @@ enum JSONLD {
             JSONString.append(string, to: &text)
         case let .bool(bool):
             text += bool ? "true" : "false"
+        case let .integer(integer):
+            text += String(integer)
         case let .array(array):
             text += "["
             for (i, element) in array.enumerated() {

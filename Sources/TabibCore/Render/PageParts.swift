@@ -71,12 +71,12 @@ final class PageParts: Sendable {
                 siteTitle: language.title,
                 stylesheet: routes.stylesheet,
                 homeURL: routes.home(code),
-                t: templates.stringKeys.map { table[$0] ?? strings.text($0, code) },
+                t: templates.stringKeys.map { table[$0] ?? $0 },
                 nav: [
-                    .init(label: strings.text("navHome", code), url: routes.home(code)),
-                    .init(label: strings.text("navArticles", code), url: routes.index(.articles, language: code)),
-                    .init(label: strings.text("navConditions", code), url: routes.index(.conditions, language: code)),
-                    .init(label: strings.text("navCauses", code), url: routes.index(.causes, language: code)),
+                    .init(label: strings.text(.navHome, code), url: routes.home(code)),
+                    .init(label: strings.text(.navArticles, code), url: routes.index(.articles, language: code)),
+                    .init(label: strings.text(.navConditions, code), url: routes.index(.conditions, language: code)),
+                    .init(label: strings.text(.navCauses, code), url: routes.index(.causes, language: code)),
                 ],
                 disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path,
                 searchURL: config.search ? routes.index(.search, language: code) : nil)
@@ -91,11 +91,11 @@ final class PageParts: Sendable {
                 handoutPrefix: basePath + "\(code)/\(language.segment(.handouts))/",
                 switcherAlone: config.languages.map { other in
                     .init(code: other.code, name: other.name, url: routes.home(other.code), current: other.code == code,
-                          missing: true, missingLabel: strings.text("notTranslated", other.code))
+                          missing: true, missingLabel: strings.text(.notTranslated, other.code))
                 },
-                name: language.name, notTranslated: strings.text("notTranslated", code),
+                name: language.name, notTranslated: strings.text(.notTranslated, code),
                 disclaimer: disclaimer,
-                handoutTitle: strings.text("handoutTitle", code), handoutQRLabel: strings.text("handoutQRLabel", code),
+                handoutTitle: strings.text(.handoutTitle, code), handoutQRLabel: strings.text(.handoutQRLabel, code),
                 clinic: .init(name: config.clinic.name ?? language.title, contact: config.clinic.contact,
                               emergencyNumber: config.clinic.emergencyNumber),
                 dates: DateText(locale: language.locale, days: days[code] ?? []))

@@ -8,10 +8,12 @@ extension SiteRenderer {
         let conditions = entityLinks(meta.conditions.map(\.value), language: code)
         let conditionIDs = Set(meta.conditions.map(\.value))
         let causes = entityLinks(meta.causes.map(\.cause.value).filter { !conditionIDs.contains($0) }, language: code)
+        let body = renderedBody(i)
         let article = ArticlePage.Article(
             title: meta.title,
             summary: meta.summary ?? "",
-            body: renderedBody(i).html,
+            body: body.html,
+            toc: TableOfContents(body.headings),
             handoutURL: handoutPath(file),
             dates: reviewDates(meta, language: code),
             reviewer: clinicalReviewer(file, language: code),
@@ -54,6 +56,7 @@ extension SiteRenderer {
         jsonLD.append(("url", .string(absolute(path))))
         var layout = layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
+        layout.breadcrumbs = breadcrumbs(file, path: path)
         var page = ArticlePage(layout: layout, article: article)
         page.searchAliases = searchAliases(meta, language: code)
         return page
@@ -162,6 +165,7 @@ extension SiteRenderer {
         let path = routes.path(file.key, language: code)!
         var layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
         layout.isDisclaimer = file.key == .disclaimer
+        layout.breadcrumbs = breadcrumbs(file, path: path)
         return SimplePage(layout: layout, page: page)
     }
 }

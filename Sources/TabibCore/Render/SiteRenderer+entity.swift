@@ -13,7 +13,7 @@ extension SiteRenderer {
             title: file.meta.title,
             summary: file.meta.summary ?? "",
             body: renderedBody(i).html,
-            kind: file.meta.entityKind.map { strings.text("kind-\($0)", code) },
+            kind: file.meta.entityKind.map { strings.text(.entityKind($0), code) },
             aliases: aliases.isEmpty ? nil : aliases.joined(separator: ", "),
             causes: LinkList(causes),
             effects: LinkList(effects),
@@ -38,6 +38,7 @@ extension SiteRenderer {
         jsonLD.append(("url", .string(absolute(path))))
         var layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
+        layout.breadcrumbs = breadcrumbs(file, path: path)
         return EntityPage(layout: layout, entity: entity, isCondition: file.kind == .condition)
     }
 

@@ -32,8 +32,8 @@ extension SiteRenderer {
             languageName: language.name,
             reviewer: clinicalReviewer(file, language: code),
             awaitingReview: isAwaitingReview(file),
-            printCSS: HandoutPrintStyle.css(title: meta.title, url: articleURL, pageLabel: strings.text("handoutPage", code),
-                                            shortDisclaimer: strings.text("shortDisclaimer", code)))
+            printCSS: HandoutPrintStyle.css(title: meta.title, url: articleURL, pageLabel: strings.text(.handoutPage, code),
+                                            shortDisclaimer: strings.text(.shortDisclaimer, code)))
         return HandoutPage(layout: layout(language: code, title: "\(language.handoutTitle): \(meta.title)", description: meta.summary,
                                           sitePath: sitePath, key: nil),
                            handout: handout)

@@ -1,7 +1,7 @@
 extension SiteRenderer {
     /// The model of a language's home page.
     func homePage(_ code: String) -> HomePage {
-        let intro = strings.text("homeIntro", code)
+        let intro = strings.text(.homeIntro, code)
         let home = HomePage.Home(articles: LinkList(cardsByTitle(.article, code)), intro: intro,
                                  conditionsURL: routes.index(.conditions, language: code),
                                  causesURL: routes.index(.causes, language: code))
@@ -20,8 +20,8 @@ extension SiteRenderer {
             let letter = String(item.title.prefix(1)).uppercased()
             if groups.last?.letter == letter { groups[groups.count - 1].items.append(item) } else { groups.append((letter, [item])) }
         }
-        let title = strings.text(section == .articles ? "navArticles" : section == .causes ? "navCauses" : "navConditions", code)
-        let intro = strings.text(section == .articles ? "articlesIntro" : section == .causes ? "causesIntro" : "conditionsIntro", code)
+        let title = strings.text(section.indexTitleKey!, code)
+        let intro = strings.text(section == .articles ? .articlesIntro : section == .causes ? .causesIntro : .conditionsIntro, code)
         let list = ListPage.SectionIndex(heading: title, intro: intro, empty: items.isEmpty, groups: groups.map {
             ListPage.LetterGroup(letter: $0.letter, anchor: "huruf-\(Anchor.slug($0.letter))", items: $0.items)
         })
@@ -60,7 +60,7 @@ extension SiteRenderer {
     /// The model of the 404 page, in the default language.
     func notFoundPage() -> NotFoundPage {
         let code = config.defaultLanguage
-        return NotFoundPage(layout: layout(language: code, title: strings.text("notFoundTitle", code), description: nil, sitePath: nil, key: nil),
+        return NotFoundPage(layout: layout(language: code, title: strings.text(.notFoundTitle, code), description: nil, sitePath: nil, key: nil),
                             languages: languageChoices())
     }
 }

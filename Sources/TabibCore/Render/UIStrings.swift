@@ -5,7 +5,8 @@ import Yams
 /// one language falls back to the default language's text, and `tabib check` warns about it. A key
 /// another language defines but the default language lacks is an error: the other languages' files
 /// say which keys the site's templates need, and the default language has nothing to fall back on
-/// (an Indonesian emergency box would show the English heading).
+/// (an Indonesian emergency box would show the English heading). So is a key the code reads
+/// (`Key`) that the default language lacks, on a site of any number of languages.
 public struct UIStrings: Sendable {
 
     /// language → key → text, with fallbacks already filled in.
@@ -13,8 +14,33 @@ public struct UIStrings: Sendable {
 
     public func strings(_ language: String) -> [String: String] { table[language] ?? [:] }
 
-    public func text(_ key: String, _ language: String) -> String {
-        table[language]?[key] ?? table.values.first { $0[key] != nil }?[key] ?? key
+    /// A string the code reads by name; the default language is sure to have it (`load` checks).
+    public func text(_ key: Key, _ language: String) -> String {
+        table[language]?[key.name] ?? table.values.first { $0[key.name] != nil }?[key.name] ?? key.name
+    }
+
+    /// A UI string that tabib's code reads by name, outside the templates (which name theirs as
+    /// `{{t.key}}`, checked when they are compiled). The default language's file must have each one,
+    /// even on a site with one language: a new one is added here, and `load` then requires it.
+    public struct Key: Hashable, Sendable {
+        public let name: String
+        private init(_ name: String) { self.name = name }
+
+        static let navHome = Key("navHome"), navArticles = Key("navArticles")
+        static let navConditions = Key("navConditions"), navCauses = Key("navCauses")
+        static let articlesIntro = Key("articlesIntro"), causesIntro = Key("causesIntro"), conditionsIntro = Key("conditionsIntro")
+        static let notTranslated = Key("notTranslated"), homeIntro = Key("homeIntro"), notFoundTitle = Key("notFoundTitle")
+        static let published = Key("published"), shortDisclaimer = Key("shortDisclaimer")
+        static let handoutTitle = Key("handoutTitle"), handoutQRLabel = Key("handoutQRLabel"), handoutPage = Key("handoutPage")
+        /// The heading of a callout (`> [!NOTE]`).
+        static func callout(_ kind: CalloutKind) -> Key { Key(kind.stringKey) }
+        /// The label of a cause's or condition's `kind:` (`kind-disease`).
+        static func entityKind(_ kind: String) -> Key { Key("kind-\(kind)") }
+
+        /// Every key the code reads.
+        static let all: [Key] = [navHome, navArticles, navConditions, navCauses, articlesIntro, causesIntro, conditionsIntro, notTranslated, homeIntro, notFoundTitle,
+                                 published, shortDisclaimer, handoutTitle, handoutQRLabel, handoutPage]
+            + CalloutKind.allCases.map(callout) + FrontMatterParser.entityKinds.map(entityKind)
     }
 
     public static func load(root: URL, config: SiteConfig) -> (UIStrings?, [Diagnostic]) {
@@ -56,7 +82,7 @@ public struct UIStrings: Sendable {
         }
         guard let source = raw[config.defaultLanguage] else { return (nil, diagnostics) }
         let sourcePath = "templates/i18n/\(config.defaultLanguage).yaml"
-        let required = Set(raw.values.flatMap(\.keys)).sorted()
+        let required = Set(raw.values.flatMap(\.keys)).union(Key.all.map(\.name)).sorted()
         for key in required where source[key] == nil {
             let elsewhere = config.languages.lazy.compactMap { language in raw[language.code]?[key].map { (language.code, $0) } }.first
             diagnostics.append(.error("missing-string",

@@ -14,6 +14,8 @@ struct ArticlePage: Sendable {
         let summary: String
         /// The rendered Markdown body, HTML.
         let body: String
+        /// The body's sections, when it has enough of them to need one.
+        let toc: TableOfContents?
         /// The article's printable handout.
         let handoutURL: String
         let dates: ReviewDates
@@ -36,6 +38,7 @@ struct ArticlePage: Sendable {
                 ("title", .text { $0.title }),
                 ("summary", .text { $0.summary }),
                 ("body", .text { $0.body }),
+                ("toc", .model { $0.toc }),
                 ("handoutURL", .text { $0.handoutURL }),
                 ("reviewer", .model { $0.reviewer }),
                 ("awaitingReview", .bool { $0.awaitingReview }),

@@ -21,6 +21,8 @@ struct PageLayout: Sendable {
     var jsonLD: String?
     /// Whether the page is the disclaimer itself, which the footer then does not link to.
     var isDisclaimer = false
+    /// Where the page sits in the site, on articles, causes, conditions and pages.
+    var breadcrumbs: Breadcrumbs?
 
     /// The page in one language, for search engines.
     struct Alternate: Sendable, TemplateModel {
@@ -68,6 +70,7 @@ struct PageLayout: Sendable {
             "switcher": .list { $0.switcher },
             "jsonLD": .text { $0.jsonLD },
             "isDisclaimer": .bool { $0.isDisclaimer },
+            "breadcrumbs": .model { $0.breadcrumbs },
         ])
     }
 }
