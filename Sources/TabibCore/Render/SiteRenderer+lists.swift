@@ -31,8 +31,8 @@ extension SiteRenderer {
 
     /// The model of a language's search page.
     func searchPage(_ code: String) -> SearchPage {
-        let title = strings.text("searchTitle", code)
-        let intro = strings.text("searchIntro", code)
+        let title = strings.text(.searchTitle, code)
+        let intro = strings.text(.searchIntro, code)
         let search = SearchPage.Search(heading: title, intro: intro, pagefindURL: config.basePath + "pagefind/pagefind.js",
                                        basePath: config.basePath, scriptURL: config.basePath + "assets/search.js",
                                        conditionsURL: routes.index(.conditions, language: code),
