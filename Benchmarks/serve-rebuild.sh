@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Measures `tabib serve` after one-article edits: starts the preview on a synthetic site of N
-# articles (default 10,000), waits for the first build, then 5 times appends a sentence to one
-# article and reads the rebuild time tabib prints ("Rebuilt in … s after … changed: …", with the
-# time of each stage below it), and stops the server. The article is restored afterwards. Uses the release binary built by Benchmarks/build.sh.
+# articles (default 10,000), waits for the first build, then edits one article 5 times of each kind
+# in EDITS (default "body title summary": append a sentence to the body, change the title, change
+# the summary) and reads the rebuild time tabib prints ("Rebuilt in … s after … changed: …", with the
+# time of each stage below it), and stops the server. The article is restored afterwards. Uses the
+# release binary built by Benchmarks/build.sh.
 #
 #   bash Benchmarks/serve-rebuild.sh [N]
 #
-# Environment: SCRATCH, CORPORA, SEED as for Benchmarks/build.sh; PORT (default 48313).
+# Environment: SCRATCH, CORPORA, SEED as for Benchmarks/build.sh; PORT (default 48313); EDITS.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 port="${PORT:-48313}"
@@ -39,15 +41,27 @@ wait_for() {   # pattern, timeout in seconds
 wait_for "^Serving" 600
 grep -E "^Built " "$log" || true
 peak_before=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
-for edit in 1 2 3 4 5; do
-    printf '\nKalimat tambahan %d untuk mengukur pembangunan ulang.\n' "$edit" >>"$file"
-    for _ in $(seq 1 600); do
-        [ "$(grep -c "^Rebuilt in\|rebuild failed" "$log")" -ge "$edit" ] && break
-        sleep 0.1
+edits=0
+for kind in ${EDITS:-body title summary}; do
+    for run in 1 2 3 4 5; do
+        case "$kind" in
+        body) printf '\nKalimat tambahan %d untuk mengukur pembangunan ulang.\n' "$run" >>"$file" ;;
+        # Written in place, as an editor saves: the file keeps its inode.
+        title) sed "s/^title: .*/title: \"Judul Uji $run\"/" "$file" >"$log.new" && cat "$log.new" >"$file" ;;
+        summary) sed "s/^summary: .*/summary: \"Ringkasan uji $run.\"/" "$file" >"$log.new" && cat "$log.new" >"$file" ;;
+        *) echo "unknown edit kind $kind (body, title, summary)" >&2; exit 2 ;;
+        esac
+        rm -f "$log.new"
+        edits=$((edits + 1))
+        for _ in $(seq 1 600); do
+            [ "$(grep -c "^Rebuilt in\|rebuild failed" "$log")" -ge "$edits" ] && break
+            sleep 0.1
+        done
+        sleep 1
     done
-    sleep 1
+    echo "== $kind edits"
+    grep -E -A1 "^Rebuilt in|rebuild failed" "$log" | grep -v '^--$' | tail -n 10
 done
-grep -E -A1 "^Rebuilt in|rebuild failed" "$log"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
 peak=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
 echo "N=$n: edited content/id/articles/$article; server memory: peak $((peak_before / 1024)) MiB after the first build, $((peak / 1024)) MiB after the rebuild, $((rss / 1024)) MiB resident now."

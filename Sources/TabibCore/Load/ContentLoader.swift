@@ -70,11 +70,13 @@ public struct ContentLoader: Sendable {
         // With the watcher's paths, only those are looked at on disk; without, every file's stamp is.
         let toRead = paths.filter { entry in changed.map { hinted == nil || $0.contains(entry.path) } ?? true || entries[entry.path] == nil }
         let today = today
+        let realFolders = LinkedFile.realFolders(Set(toRead.map(\.folder)))
         let results = await ParallelMap.map(toRead.map { ($0, entries[$0.path]) }) { entry, cached -> (LoadCache.Entry?, Bool) in
             let stamp = FileStamp(path: entry.absolutePath)
             if let cached, let stamp, cached.stamp == stamp { return (cached, false) }
             let (file, diagnostics) = Self.loadFile(absolutePath: entry.absolutePath, path: entry.path, kind: entry.kind,
-                                                    language: entry.language, languages: languages, realRoot: realRoot, today: today)
+                                                    language: entry.language, languages: languages, realRoot: realRoot,
+                                                    realFolder: realFolders[entry.folder], today: today)
             return (stamp.map { LoadCache.Entry(stamp: $0, file: file, diagnostics: diagnostics) }, true)
         }
         var parsed: Set<String> = []
@@ -106,6 +108,8 @@ public struct ContentLoader: Sendable {
             (a.language, a.kind.folder, a.name) < (b.language, b.kind.folder, b.name)
         }
         var name: String { String(path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? "") }
+        /// The absolute path of its folder.
+        var folder: String { String(absolutePath[..<(absolutePath.utf8.lastIndex(of: UInt8(ascii: "/")) ?? absolutePath.endIndex)]) }
         var absolutePath: String
         var path: String
         var kind: ContentKind
@@ -162,8 +166,8 @@ public struct ContentLoader: Sendable {
     }
 
     static func loadFile(absolutePath: String, path: String, kind: ContentKind, language: String, languages: Set<String>,
-                         realRoot: String, today: Day = .today) -> (ContentFile?, [Diagnostic]) {
-        if let outside = LinkedFile.outside(absolutePath, path: path, realRoot: realRoot) { return (nil, [outside]) }
+                         realRoot: String, realFolder: String? = nil, today: Day = .today) -> (ContentFile?, [Diagnostic]) {
+        if let outside = LinkedFile.outside(absolutePath, path: path, realRoot: realRoot, realFolder: realFolder) { return (nil, [outside]) }
         guard let data = FileManager.default.contents(atPath: absolutePath) else {
             return (nil, [.error("unreadable", "the file could not be read; check its permissions.", at: SourceLocation(path: path))])
         }

@@ -270,7 +270,14 @@ extension YAMLErrorExplainer {
         let allowed = Set(FrontMatterParser.allowedKeys(kind))
         var keys: [String] = []
         var number = split.bodyStartLine
-        for line in split.body.split(separator: "\n", omittingEmptySubsequences: false).prefix(200) {
+        // The first 200 lines, one at a time: nearly every body gives up at its first line of prose.
+        let body = split.body
+        var next: String.Index? = body.startIndex
+        for _ in 0..<200 {
+            guard let start = next else { break }
+            let end = body.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
+            let line = body[start..<end]
+            next = end == body.endIndex ? nil : body.utf8.index(after: end)
             defer { number += 1 }
             if FrontMatterParser.isFence(line) {
                 guard !keys.isEmpty else { return nil }

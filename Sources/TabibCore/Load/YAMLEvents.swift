@@ -6,7 +6,10 @@ import CYaml
 enum YAMLEvents {
     /// The 1-based line and column of the first anchor (`&a`) or alias (`*a`) in `yaml`, with its
     /// name; nil when there is none, or when the text does not parse (composing reports that).
+    /// Text without `&` and `*` has neither (libyaml starts an anchor with the one and an alias with
+    /// the other), so nearly every file is answered by a scan of its bytes, without the parser.
     static func firstAnchor(in yaml: String) -> (line: Int, column: Int, name: String)? {
+        guard yaml.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return nil }
         var text = yaml
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes -> (line: Int, column: Int, name: String)? in

@@ -108,6 +108,18 @@ struct YAMLValueReader {
     /// The other tags the default resolver gives plain scalars.
     static let resolvedTags = Set([Tag.Name.timestamp, .merge, .value].map(\.rawValue))
 
+    /// The tag the text gives a node (`!!int 1`; quotes give a scalar `!!str`; a key is given the one
+    /// it resolved to when the parser compared the keys): empty when it has none. `Node.tag` resolves
+    /// the tag, in place (every mapping gets `!!map`), so this is read before it.
+    private static func writtenTag(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar): scalar.tag.description
+        case let .mapping(mapping): mapping.tag.description
+        case let .sequence(sequence): sequence.tag.description
+        case .alias: ""
+        }
+    }
+
     /// Finds the first node, in document order, with an anchor or a tag that is not plain. An alias is
     /// the node its anchor names, so the walk meets the anchor first and stops there: it never expands
     /// an alias. Walked without recursion.
@@ -118,6 +130,8 @@ struct YAMLValueReader {
             if let anchor = node.anchor {
                 return Check(refused: (node, ("yaml-anchor", anchorMessage(anchor.rawValue))), hasExplicitTag: false)
             }
+            // Before `node.tag`, which resolves the node's tag in place.
+            let written = writtenTag(node)
             let tag = node.tag.rawValue
             if !tag.isEmpty, !tags.contains(tag) {
                 let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
@@ -125,7 +139,7 @@ struct YAMLValueReader {
                     "the tag '\(shown)' is not supported here; remove it and write the value as plain text, a list or a mapping.")),
                     hasExplicitTag: false)
             }
-            if !tag.isEmpty, node.scalar == nil || tag != Tag.Name.str.rawValue { hasExplicitTag = true }
+            if !written.isEmpty, node.scalar == nil || written != Tag.Name.str.rawValue { hasExplicitTag = true }
             switch node {
             case let .mapping(mapping): pending += mapping.reversed().flatMap { [$0.value, $0.key] }
             case let .sequence(sequence): pending += sequence.reversed()

@@ -23,6 +23,9 @@ final class MarkdownTree {
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// The version of the cmark-gfm library tabib runs with, such as `0.29.0.gfm.13`.
+    static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
     init(markdown: String) {

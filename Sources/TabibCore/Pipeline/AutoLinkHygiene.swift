@@ -20,8 +20,11 @@ enum AutoLinkHygiene {
             for file in graph.files where file.kind.isEntity && file.language == code {
                 for alias in file.meta.aliases where !file.meta.confirmedAliases.contains(alias.value) {
                     let count = linkedIn[alias.value] ?? 0
-                    let confirm = "remove it from 'aliases', or, if every use of it in the articles means this page, confirm it as '{text: \(alias.value), confirmed: true}'."
-                    let linking = "it auto-links in \(count) of \(articles) \(language.name) \(articles == 1 ? "article" : "articles")"
+                    // Made only for a warning: most aliases have none.
+                    var confirm: String {
+                        "remove it from 'aliases', or, if every use of it in the articles means this page, confirm it as '{text: \(alias.value), confirmed: true}'."
+                    }
+                    var linking: String { "it auto-links in \(count) of \(articles) \(language.name) \(articles == 1 ? "article" : "articles")" }
                     if commonWords.contains(alias.value, language: code) {
                         diagnostics.append(.warning("common-word-alias",
                             "the alias '\(alias.value)' is a common word (\(CommonWords.path(code))), so everyday uses of it would link to this page, and \(linking); \(confirm)",

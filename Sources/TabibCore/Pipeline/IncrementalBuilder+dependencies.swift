@@ -80,6 +80,7 @@ extension IncrementalBuilder {
         for (i, file) in graph.files.enumerated() { fileIndex[file.path] = i }
         let comparison = InputComparison(old: previous.prepared.renderer, new: new.renderer,
                                          oldIndex: previous.dependencies.fileIndex, newIndex: fileIndex)
+        // One look at each stage's output tells which kinds of input may differ; only those are compared one by one.
         var dirty: Set<PageID> = []
         var siteFiles = false
         for (input, readers) in previous.dependencies.readers where comparison.changed(input) {
@@ -125,12 +126,66 @@ struct InputComparison {
     /// be followed by reading its tags, so every page's template counts as changed.
     let templatesOpaque: Bool
 
+    /// The paths of the content files whose front matter or body may differ: a file or body taken
+    /// over from the previous build is the same object, so only the others are compared.
+    let touchedPaths: Set<String>
+    /// Whether the graph's tables that the pages read by id are all equal: then no input of that kind changed.
+    let sameEntityKinds: Bool
+    let sameCauses: Bool
+    let sameEffects: Bool
+    let sameArticlesAbout: Bool
+    /// Whether every page's address and handout address is the same.
+    let sameAddresses: Bool
+    /// Whether what related articles are ranked by is the same: then only a touched article's can differ.
+    let sameRanking: Bool
+    /// The keys whose "what links here" may differ: the targets of the touched bodies' links, before and after.
+    let touchedTargets: Set<ContentKey>
+
     init(old: SiteRenderer, new: SiteRenderer, oldIndex: [String: Int], newIndex: [String: Int]) {
         self.old = old
         self.new = new
         self.oldIndex = oldIndex
         self.newIndex = newIndex
         sameParts = old.parts === new.parts
+        var touched: Set<String> = [], targets: Set<ContentKey> = []
+        var added = 0
+        for (i, file) in new.graph.files.enumerated() {
+            let after = new.bodies.bodies[i]
+            guard let j = oldIndex[file.path] else {
+                added += 1
+                touched.insert(file.path)
+                for link in after.links { targets.insert(link.target) }
+                continue
+            }
+            let before = old.bodies.bodies[j]
+            if before !== after {
+                touched.insert(file.path)
+                for link in before.links { targets.insert(link.target) }
+                for link in after.links { targets.insert(link.target) }
+            } else if old.graph.files[j] !== file {
+                touched.insert(file.path)
+            }
+        }
+        // Files removed since.
+        if old.graph.files.count != new.graph.files.count - added {
+            for (j, file) in old.graph.files.enumerated() where newIndex[file.path] == nil {
+                touched.insert(file.path)
+                for link in old.bodies.bodies[j].links { targets.insert(link.target) }
+            }
+        }
+        touchedPaths = touched
+        touchedTargets = targets
+        let sameGraph = old.graph.files.count == new.graph.files.count && touched.allSatisfy { path in
+            guard let i = oldIndex[path], let j = newIndex[path] else { return false }
+            return old.graph.files[i] === new.graph.files[j] || old.graph.files[i].meta == new.graph.files[j].meta
+        } && old.config == new.config
+        sameEntityKinds = sameGraph || old.graph.entityKinds == new.graph.entityKinds
+        sameCauses = sameGraph || old.graph.causesOf == new.graph.causesOf
+        sameEffects = sameGraph || old.graph.effectsOf == new.graph.effectsOf
+        sameArticlesAbout = sameGraph || old.graph.articlesAbout == new.graph.articlesAbout
+        sameAddresses = sameGraph || old.config == new.config && old.graph.routes.paths == new.graph.routes.paths
+            && old.config.languages.allSatisfy { old.parts.languages[$0.code]?.handoutPrefix == new.parts.languages[$0.code]?.handoutPrefix }
+        sameRanking = sameParts || old.parts.articleIDs == new.parts.articleIDs && old.parts.articleRanksAbout == new.parts.articleRanksAbout
         settingsChanged = old.config != new.config || old.strings.table != new.strings.table
             || old.templates.stringKeys != new.templates.stringKeys || old.handoutPDFs != new.handoutPDFs
         let (before, after) = (old.templates.sources, new.templates.sources)
@@ -143,12 +198,14 @@ struct InputComparison {
     func changed(_ input: PageInput) -> Bool {
         switch input {
         case let .frontMatter(path):
+            guard touchedPaths.contains(path) else { return false }
             switch (file(path, old, oldIndex), file(path, new, newIndex)) {
             case (nil, nil): return false
             case let (a?, b?): return !(a === b || a.meta == b.meta)
             default: return true
             }
         case let .body(path):
+            guard touchedPaths.contains(path) else { return false }
             let a = oldIndex[path].map { old.bodies.bodies[$0] }, b = newIndex[path].map { new.bodies.bodies[$0] }
             switch (a, b) {
             case (nil, nil): return false
@@ -164,23 +221,24 @@ struct InputComparison {
             let (a, b) = (old.parts.cards[language], new.parts.cards[language])
             return keys.contains { !Self.same(a?[$0], b?[$0]) }
         case let .entityKey(id):
-            return old.graph.entityKey(id) != new.graph.entityKey(id)
+            return !sameEntityKinds && old.graph.entityKey(id) != new.graph.entityKey(id)
         case let .causes(id):
-            return old.graph.causes(of: id) != new.graph.causes(of: id)
+            return !sameCauses && old.graph.causes(of: id) != new.graph.causes(of: id)
         case let .effects(id):
-            return old.graph.effects(of: id) != new.graph.effects(of: id)
+            return !sameEffects && old.graph.effects(of: id) != new.graph.effects(of: id)
         case let .articlesAbout(id):
-            return old.graph.articlesAbout[id] != new.graph.articlesAbout[id]
+            return !sameArticlesAbout && old.graph.articlesAbout[id] != new.graph.articlesAbout[id]
         case let .backlinks(key):
-            return old.bodies.backlinks[key] != new.bodies.backlinks[key]
+            return touchedTargets.contains(key) && old.bodies.backlinks[key] != new.bodies.backlinks[key]
         case let .related(path):
+            guard !sameRanking || touchedPaths.contains(path) else { return false }
             switch (file(path, old, oldIndex), file(path, new, newIndex)) {
             case (nil, nil): return false
             case let (a?, b?): return old.relatedArticles(a) != new.relatedArticles(b)
             default: return true
             }
         case let .translations(key):
-            return Self.translations(key, old) != Self.translations(key, new)
+            return !sameAddresses && Self.translations(key, old) != Self.translations(key, new)
         case .settings:
             return settingsChanged
         case let .disclaimerURL(language):

@@ -26,6 +26,8 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     /// The QR codes the build drew, which a build into a folder keeps for the next one.
     var qrCodes: QRCodeCache?
+    /// The bodies a build into a folder keeps for the next one, when they changed.
+    var bodyCache: BodyCache?
     public var pagesWritten: Int
     public var filesWritten: Int
     public var duration: Duration
@@ -75,6 +77,8 @@ public struct SiteBuilder: Sendable {
         public var parsed: Set<String> = []
         /// How long each stage took, in order.
         public var stageTimes: [StageTime] = []
+        /// The bodies to keep in `.tabib-cache/` when the build succeeds; nil when the kept ones are still right.
+        var bodyCache: BodyCache?
     }
 
     /// One stage of the pipeline and how long it took.
@@ -177,6 +181,8 @@ public struct SiteBuilder: Sendable {
         let (images, imageDiagnostics) = ImageCatalog.load(root: options.root, config: config, reusing: &cache.images)
         diagnostics += imageDiagnostics
         lap("images")
+        // The first build of a process starts from the bodies of the last build into a folder.
+        if cache.bodies.isEmpty { cache.bodies = BodyCache.load(root: options.root, files: graph.files, preview: options.preview) }
         let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, images: images, preview: options.preview, reusing: &cache.bodies)
         diagnostics += bodyDiagnostics
         diagnostics += AutoLinkHygiene.warnings(graph, bodies: bodies, commonWords: CommonWords.load(root: options.root, languages: config.languages))
@@ -199,7 +205,7 @@ public struct SiteBuilder: Sendable {
         if cache.qrCodes == nil { cache.qrCodes = QRCodeCache.load(root: options.root) }
         renderer.qrCodes = cache.qrCodes!
         return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, images: images, usedImages: usedImages.sorted(),
-                        parsed: content.parsed, stageTimes: times)
+                        parsed: content.parsed, stageTimes: times, bodyCache: cache.bodies.changed ? cache.bodies : nil)
     }
 
     /// Builds the whole site into `sink`, telling `progress` how far it got. On failure nothing is
@@ -280,6 +286,7 @@ public struct SiteBuilder: Sendable {
                                  warnings: diagnostics.warnings, graph: prepared.graph, stageTimes: times, withheld: prepared.graph.withheld,
                                  renderedPages: renderedPages)
         report.qrCodes = renderer.qrCodes
+        report.bodyCache = prepared.bodyCache
         return report
     }
 
@@ -293,6 +300,7 @@ public struct SiteBuilder: Sendable {
             report.changes = try directory.commit()
             report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
+            report.bodyCache?.save(root: options.root)
             report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark))
             report.duration += .now - mark
             return report

@@ -2,7 +2,7 @@
 /// rebuild renders again only the bodies whose text or inputs changed.
 public struct BodyCache: Sendable {
     struct Entry: Sendable {
-        var file: ContentFile
+        var source: BodySource
         var body: RenderedBody
         /// Every `resolve` the body asked of the link targets, with the answer it got.
         var lookups: [TargetLookup]
@@ -20,19 +20,26 @@ public struct BodyCache: Sendable {
         var calloutTitles: [CalloutKind: String]
     }
 
-    /// The cached build's files, and their bodies in the same order (nil: not reusable).
-    var files: [ContentFile] = []
+    /// The paths of the cached build's files, and their bodies in the same order (nil: not reusable).
+    var paths: [String] = []
     var entries: [Entry?] = []
     var languages: [String: LanguageInputs] = [:]
     var allowRawHTML = false
     var preview = false
-    /// The routes the bodies were rendered with: when they are all the same, no lookup needs checking.
-    var routes: Routes?
+    /// The routes the bodies were rendered with (`Routes.paths`): when they are all the same, no
+    /// lookup needs checking.
+    var routes: [ContentKey: [String: String]]?
     /// "What links here" of the cached build, and whether its anchors were all checked and found.
     var backlinks: [ContentKey: Set<ContentKey>]?
     var anchorsChecked = false
     /// The base path the bodies' image addresses start with.
     var imageBasePath = "/"
+    /// Whether the last build rendered a body or found other routes than the cache it was given: the
+    /// copy in `.tabib-cache/` is then written again.
+    var changed = false
+
+    /// Whether no build has filled it.
+    var isEmpty: Bool { paths.isEmpty && languages.isEmpty }
 
     public init() {}
 
@@ -45,26 +52,26 @@ public struct BodyCache: Sendable {
 
     func reuse(inputs: [String: LanguageInputs], allowRawHTML: Bool, preview: Bool, routes: Routes) -> Reuse {
         guard allowRawHTML == self.allowRawHTML, preview == self.preview else { return Reuse(languages: [], sameRoutes: false) }
-        return Reuse(languages: Set(inputs.keys.filter { languages[$0] == inputs[$0] }), sameRoutes: self.routes?.paths == routes.paths)
+        return Reuse(languages: Set(inputs.keys.filter { languages[$0] == inputs[$0] }), sameRoutes: self.routes == routes.paths)
     }
 
     /// Whether `files` are the cached build's files, in the same order (their contents may differ).
     func isAligned(with files: [ContentFile]) -> Bool {
-        guard files.count == self.files.count, !files.isEmpty else { return false }
-        return zip(files, self.files).allSatisfy { $0 === $1 || $0.path == $1.path }
+        guard files.count == paths.count, !files.isEmpty else { return false }
+        return zip(files, paths).allSatisfy { $0.path == $1 }
     }
 
     /// The entries by their file's path, for a build whose files are not aligned with the cache's.
     func entriesByPath() -> [String: Entry] {
         var result: [String: Entry] = [:]
-        for case let entry? in entries { result[entry.file.path] = entry }
+        for case let entry? in entries { result[entry.source.path] = entry }
         return result
     }
 
     /// Whether `entry` is still what `file` renders to: the same text, and the same answers to
     /// everything it read.
     func reusable(_ entry: Entry, for file: ContentFile, _ reuse: Reuse, targets: some LinkTargets, images: ImageCatalog) -> Bool {
-        guard reuse.languages.contains(file.language), Self.sameSource(entry.file, file) else { return false }
+        guard reuse.languages.contains(file.language), entry.source.isSource(of: file) else { return false }
         if !entry.body.images.isEmpty {
             guard images.basePath == imageBasePath else { return false }
             for use in entry.body.images where images.image(named: use.name)?.fingerprint != use.fingerprint { return false }
@@ -76,10 +83,35 @@ public struct BodyCache: Sendable {
         return true
     }
 
-    /// Whether the Markdown and every position reported from it are the same.
-    static func sameSource(_ a: ContentFile, _ b: ContentFile) -> Bool {
-        a === b || a.path == b.path && a.kind == b.kind && a.language == b.language && a.id == b.id
-            && a.bodyStartLine == b.bodyStartLine && a.body == b.body
+}
+
+/// What a body is rendered from in its own file: the Markdown, and what the positions it reports
+/// and the links it resolves start from.
+struct BodySource: Sendable {
+    var path: String
+    var kind: ContentKind
+    var language: String
+    var id: String
+    var bodyStartLine: Int
+    var body: String
+
+    init(_ file: ContentFile) {
+        self.init(path: file.path, kind: file.kind, language: file.language, id: file.id, bodyStartLine: file.bodyStartLine, body: file.body)
+    }
+
+    init(path: String, kind: ContentKind, language: String, id: String, bodyStartLine: Int, body: String) {
+        self.path = path
+        self.kind = kind
+        self.language = language
+        self.id = id
+        self.bodyStartLine = bodyStartLine
+        self.body = body
+    }
+
+    /// Whether the Markdown and every position reported from it are those of `file`.
+    func isSource(of file: ContentFile) -> Bool {
+        path == file.path && kind == file.kind && language == file.language && id == file.id
+            && bodyStartLine == file.bodyStartLine && body == file.body
     }
 }
 

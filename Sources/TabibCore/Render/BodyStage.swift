@@ -45,7 +45,7 @@ enum BodyStage {
                                     aliases: file.kind == .article ? graph.aliases[file.language] : nil,
                                     calloutTitles: inputs[file.language]?.calloutTitles ?? [:],
                                     allowRawHTML: allowRawHTML, images: images, preview: preview).render()
-            return BodyCache.Entry(file: file, body: body, lookups: recorder.lookups, reusable: !recorder.listedIDs && !body.diagnostics.hasErrors,
+            return BodyCache.Entry(source: BodySource(file), body: body, lookups: recorder.lookups, reusable: !recorder.listedIDs && !body.diagnostics.hasErrors,
                                    needsSameRoutes: recorder.askedSitePaths)
         }
         for (i, entry) in zip(stale, rendered) { entries[i] = entry }
@@ -73,9 +73,10 @@ enum BodyStage {
         cache.languages = inputs
         cache.allowRawHTML = allowRawHTML
         cache.preview = preview
-        cache.routes = graph.routes
+        cache.routes = graph.routes.paths
         cache.imageBasePath = images.basePath
-        cache.files = graph.files
+        cache.paths = graph.files.map(\.path)
+        cache.changed = !stale.isEmpty || !reuse.sameRoutes || !aligned
         cache.entries = all.map { $0.reusable ? $0 : nil }
         cache.backlinks = backlinks
         cache.anchorsChecked = anchorDiagnostics.isEmpty && !cache.entries.contains { $0 == nil }

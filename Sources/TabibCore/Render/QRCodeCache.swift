@@ -73,7 +73,7 @@ final class QRCodeCache: Sendable {
     }
 
     /// `root/.tabib-cache`, unless it is anything but a real folder (a link could lead outside the site).
-    private static func usableFolder(root: URL, create: Bool) -> URL? {
+    static func usableFolder(root: URL, create: Bool) -> URL? {
         let folder = root.appendingPathComponent(Self.folder)
         var info = stat()
         if lstat(folder.path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR ? folder : nil }
