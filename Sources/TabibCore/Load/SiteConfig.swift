@@ -1,6 +1,8 @@
 /// The sections of a site whose URL segment each language names in its own words.
 public enum Section: String, Sendable, CaseIterable, Hashable {
     case articles, causes, conditions, pages, handouts
+    /// The search page (`search: true`), not a folder of content.
+    case search
 }
 
 /// A language of the site, from `content/site.yaml`.
@@ -46,6 +48,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// An A–Z index of causes or conditions with more entries than this has one page per letter
     /// (`letterPagesAbove:`); at most this many, it is one page with letter anchors.
     public var letterPagesAbove = 200
+    /// Whether the build indexes the site with Pagefind and writes a search page per language (`search: true`).
+    public var search = false
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
     public var source: Language { language(defaultLanguage)! }

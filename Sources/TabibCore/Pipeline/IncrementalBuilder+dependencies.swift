@@ -12,6 +12,7 @@ extension IncrementalBuilder {
         case list(ListPageJob)
         case root
         case notFound
+        case search(String)
 
         init(_ job: PageJob, _ graph: SiteGraph) {
             switch job {
@@ -22,6 +23,7 @@ extension IncrementalBuilder {
             case let .list(job): self = .list(job)
             case .root: self = .root
             case .notFound: self = .notFound
+            case let .search(code): self = .search(code)
             }
         }
     }

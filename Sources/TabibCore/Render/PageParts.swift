@@ -81,7 +81,8 @@ final class PageParts: Sendable {
                     .init(label: strings.text(.navConditions, code), url: routes.index(.conditions, language: code)),
                     .init(label: strings.text(.navCauses, code), url: routes.index(.causes, language: code)),
                 ],
-                disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path)
+                disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path,
+                searchURL: config.search ? routes.index(.search, language: code) : nil)
             var disclaimer: (String, String, String?)?
             if let file = graph.bestFile(disclaimerKey, language: code), let i = graph.index[disclaimerKey]?[file.language] {
                 let html = bodies.bodies[i].html

@@ -70,6 +70,7 @@ extension SiteRenderer {
         case .index, .list: "list"
         case .root: "root"
         case .notFound: "404"
+        case .search: "search"
         }
     }
 

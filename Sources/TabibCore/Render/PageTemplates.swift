@@ -12,6 +12,8 @@ public struct PageTemplates: Sendable {
     let root: CompiledTemplate<RootPage>
     let notFound: CompiledTemplate<NotFoundPage>
     let handout: CompiledTemplate<HandoutPage>
+    /// `search`, when the templates have it: a site with `search: true` needs it (`SearchIndex.check`).
+    let search: CompiledTemplate<SearchPage>?
     /// `partials/link`, when the templates have it.
     let link: CompiledTemplate<LinkPartial>?
     /// The UI strings' keys, which `{{t.key}}` may name: the default language's, A–Z. Each language's
@@ -45,12 +47,13 @@ public struct PageTemplates: Sendable {
         let root = compiled("root", RootPage.templateFields(stringKeys: keys))
         let notFound = compiled("404", NotFoundPage.templateFields(stringKeys: keys))
         let handout = compiled("handout", HandoutPage.templateFields(stringKeys: keys))
+        let search = set.has("search") ? compiled("search", SearchPage.templateFields(stringKeys: keys)) : nil
         let link = set.has(PageParts.linkTemplate) ? compiled(PageParts.linkTemplate, LinkPartial.templateFields(stringKeys: keys)) : nil
         let diagnostics = Self.diagnostics(found)
         guard diagnostics.isEmpty, let article, let cause, let condition, let page, let list, let home, let root, let notFound,
-              let handout, link != nil || !set.has(PageParts.linkTemplate) else { return (nil, diagnostics) }
+              let handout, link != nil || !set.has(PageParts.linkTemplate), search != nil || !set.has("search") else { return (nil, diagnostics) }
         return (PageTemplates(article: article, cause: cause, condition: condition, page: page, list: list, home: home,
-                              root: root, notFound: notFound, handout: handout, link: link, stringKeys: keys, templateSet: set), [])
+                              root: root, notFound: notFound, handout: handout, search: search, link: link, stringKeys: keys, templateSet: set), [])
     }
 
     /// Each error once: a partial or parent shown by several templates may have the same error under

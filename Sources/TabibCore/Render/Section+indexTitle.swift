@@ -6,7 +6,7 @@ extension Section {
         case .articles: .navArticles
         case .causes: .navCauses
         case .conditions: .navConditions
-        case .pages, .handouts: nil
+        case .pages, .handouts, .search: nil
         }
     }
 }

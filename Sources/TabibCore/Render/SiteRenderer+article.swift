@@ -57,7 +57,25 @@ extension SiteRenderer {
         var layout = layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
         layout.breadcrumbs = breadcrumbs(file, path: path)
-        return ArticlePage(layout: layout, article: article)
+        var page = ArticlePage(layout: layout, article: article)
+        page.searchAliases = searchAliases(meta, language: code)
+        return page
+    }
+
+    /// The titles and aliases, in `language`, of the conditions and causes an article names, for search.
+    /// Read through the recording accessors: a quick build renders the article again when one of them
+    /// changes its title or aliases, or gains or loses its page in `language`.
+    func searchAliases(_ meta: FrontMatter, language: String) -> String? {
+        guard config.search else { return nil }
+        var names: [String] = []
+        for id in meta.conditions.map(\.value) + meta.causes.map(\.cause.value) {
+            guard let key = entityKey(id) else { continue }
+            reads?.insert(.translations(key))
+            guard let i = graph.index[key]?[language] else { continue }
+            let entity = contentFile(i).meta
+            for name in [entity.title] + entity.aliases.map(\.value) where !names.contains(name) { names.append(name) }
+        }
+        return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 
     /// The file whose clinical review counts for `file`: its source, since a translation says what the source says.

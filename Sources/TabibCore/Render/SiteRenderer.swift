@@ -22,6 +22,8 @@ public enum PageJob: Sendable, Hashable {
     case list(ListPageJob)
     case root
     case notFound
+    /// A language's search page, on a site with search.
+    case search(String)
 }
 
 /// The third stage: every page of the site as a typed model (`Render/Pages/`), made from the graph
@@ -61,6 +63,7 @@ public struct SiteRenderer: Sendable {
         for language in config.languages {
             jobs.append(.home(language.code))
             for section in [Section.articles, .causes, .conditions] { jobs.append(.index(section, language.code)) }
+            if config.search, templates.search != nil { jobs.append(.search(language.code)) }
         }
         for (i, file) in graph.files.enumerated() {
             jobs.append(.file(i))
@@ -92,6 +95,9 @@ public struct SiteRenderer: Sendable {
             return page(routes.root, templates.root, rootPage())
         case .notFound:
             return (OutputFile(path: "404.html", contents: Self.bytes(notFoundPage(), templates.notFound)), [])
+        case let .search(language):
+            guard let template = templates.search else { return (nil, []) }
+            return page(routes.index(.search, language: language), template, searchPage(language))
         }
     }
 
