@@ -34,6 +34,8 @@ enum SiteFiles {
                 entry(path, alternates: languages.map { ($0, routes.home($0)) }, lastmod: nil)
             case let .index(section, _):
                 entry(path, alternates: languages.map { ($0, routes.index(section, language: $0)) }, lastmod: nil)
+            case .search:
+                entry(path, alternates: languages.map { ($0, routes.index(.search, language: $0)) }, lastmod: nil)
             case .root, .notFound, .list:
                 entry(path, alternates: [], lastmod: nil)
             }

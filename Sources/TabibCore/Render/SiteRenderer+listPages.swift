@@ -68,6 +68,7 @@ extension SiteRenderer {
         case .root: routes.root
         case .notFound: nil
         case let .list(job): sitePath(job)
+        case let .search(code): routes.index(.search, language: code)
         }
     }
 
