@@ -150,7 +150,7 @@ struct SiteOutputTests {
         #expect(errors == """
         content/site.yaml:7:35: error: unknown key 'handout' in 'sections'; fix its spelling or remove it.
           note: did you mean 'handouts'?
-          note: known keys here: articles, causes, conditions, pages, handouts.
+          note: known keys here: articles, causes, conditions, pages, handouts, search.
         """)
     }
 }

@@ -109,6 +109,8 @@ import Testing
             ("crumb", Breadcrumbs.Crumb.templateFields.names),
             ("table of contents", TableOfContents.templateFields.names),
             ("toc entry", TableOfContents.Entry.templateFields.names),
+            ("search page", SearchPage.templateFields(stringKeys: []).names),
+            ("search", SearchPage.Search.templateFields.names),
         ]
         var missing: [String] = []
         for (table, names) in tables {

@@ -12,8 +12,8 @@ public struct Routes: Sendable {
         }
     }
 
-    /// Every section a language may name in `site.yaml`: each content kind's, and the handouts'.
-    public static let sections: [Section] = ContentKind.allCases.map(\.section) + [.handouts]
+    /// Every section a language may name in `site.yaml`: each content kind's, the handouts' and the search page's.
+    public static let sections: [Section] = ContentKind.allCases.map(\.section) + [.handouts, .search]
 
     static func path(for file: ContentFile, config: SiteConfig) -> String {
         let slug = file.slug
@@ -61,4 +61,6 @@ public struct Routes: Sendable {
 extension Section {
     /// Articles' printable handouts: not content, but pages made of it, with a segment of their own.
     public static let handouts = Section("handouts")
+    /// A language's search page (`search: true`), not a folder of content.
+    public static let search = Section("search")
 }

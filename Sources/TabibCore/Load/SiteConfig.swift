@@ -54,6 +54,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// An A–Z index of causes or conditions with more entries than this has one page per letter
     /// (`letterPagesAbove:`); at most this many, it is one page with letter anchors.
     public var letterPagesAbove = 200
+    /// Whether the build indexes the site with Pagefind and writes a search page per language (`search: true`).
+    public var search = false
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
     public var source: Language { language(defaultLanguage)! }

@@ -12,14 +12,14 @@ enum SiteConfigParser {
             }
             return (nil, reader.diagnostics)
         }
-        var baseURL: String?, defaultLanguage: Located<String>?, interval = 12, allowRaw = false
+        var baseURL: String?, defaultLanguage: Located<String>?, interval = 12, allowRaw = false, search = false
         var languages: [Language] = []
         var clinic = Clinic()
         var publishBeforeClinicalReview = false, autoLinkMaxPercent = 50
         var pageSize = 50, letterPagesAbove = 200
         let pairs = reader.mapping(root, what: "site.yaml",
                                    allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic",
-                                             "publishBeforeClinicalReview", "autoLinkMaxPercent", "pageSize", "letterPagesAbove"])
+                                             "publishBeforeClinicalReview", "autoLinkMaxPercent", "pageSize", "letterPagesAbove", "search"])
         for (key, _, value) in pairs {
             switch key {
             case "baseURL":
@@ -37,6 +37,7 @@ enum SiteConfigParser {
             case "pageSize": pageSize = reader.int(value, key: key, range: 1...1000) ?? pageSize
             case "letterPagesAbove": letterPagesAbove = reader.int(value, key: key, range: 1...100_000) ?? letterPagesAbove
             case "allowRawHTML": allowRaw = reader.bool(value, key: key) ?? false
+            case "search": search = reader.bool(value, key: key) ?? false
             case "clinic":
                 for (k, _, v) in reader.mapping(value, what: "'clinic'", allowed: ["name", "contact", "emergencyNumber"]) {
                     let text = reader.string(v, key: "clinic.\(k)")
@@ -80,7 +81,8 @@ enum SiteConfigParser {
         languages.sort { ($0.code == defaultLanguage.value ? 0 : 1) < ($1.code == defaultLanguage.value ? 0 : 1) }
         var config = SiteConfig(baseURL: baseURL, defaultLanguage: defaultLanguage.value, languages: languages,
                                 reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic,
-                                publishBeforeClinicalReview: publishBeforeClinicalReview, autoLinkMaxPercent: autoLinkMaxPercent)
+                                publishBeforeClinicalReview: publishBeforeClinicalReview, autoLinkMaxPercent: autoLinkMaxPercent,
+                                search: search)
         config.pageSize = pageSize
         config.letterPagesAbove = letterPagesAbove
         return (config, reader.diagnostics)

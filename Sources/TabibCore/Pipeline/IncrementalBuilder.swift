@@ -31,6 +31,8 @@ public actor IncrementalBuilder {
         public var rendered: Int
         public var isFull: Bool
         public var stageTimes: [SiteBuilder.StageTime]
+        /// Whether the site has search (`search: true`): the preview then indexes it (`SearchIndex.bundle`).
+        public var search = false
     }
 
     struct State {
@@ -126,8 +128,10 @@ public actor IncrementalBuilder {
             removed = previous.map { $0.outputs.subtracting(written) } ?? []
             self.previous = State(prepared: prepared, outputs: written, dependencies: dependencies)
         }
-        return Build(pages: plan?.total ?? report.pagesWritten, written: written, removed: removed,
-                     warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
-                     stageTimes: report.stageTimes)
+        var build = Build(pages: plan?.total ?? report.pagesWritten, written: written, removed: removed,
+                          warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
+                          stageTimes: report.stageTimes)
+        build.search = prepared.renderer.config.search
+        return build
     }
 }

@@ -117,7 +117,7 @@ extension SiteBuilder {
         // The browser reads the pages from one folder: the whole site is written anew (a release holds it whole).
         let directory = try OutputDirectory(destination: output, updating: false, layout: layout)
         do {
-            var report = try await SiteBuilder(options: options).build(into: directory)
+            var report = try await SiteBuilder(options: options).build(intoDirectory: directory)
             let jobs = HandoutPDFs.jobs(report.graph)
             report.warnings += try await printer.print(jobs, in: directory.staging, basePath: report.graph.config.basePath, progress: progress)
             directory.adopt(jobs.map(\.pdf))

@@ -41,6 +41,8 @@ public struct BuildReport: Sendable {
     public var withheld = PublicationGate.Withheld()
     /// When the build wrote into an output folder: how many files that changed.
     public var changes: OutputDirectory.Changes?
+    /// On a site with search: what indexing did.
+    public var search: SearchIndex.Outcome?
     /// The pages rendered, with what each read when the build recorded it (`IncrementalBuilder`).
     var renderedPages: [RenderedPage] = []
 }
@@ -167,6 +169,7 @@ public struct SiteBuilder: Sendable {
             compiled = (nil, [])
         }
         cache.pageTemplates = compiled
+        if config.search, let templates, !templates.has("search") { diagnostics.append(SearchIndex.missingTemplate) }
         diagnostics += compiled.diagnostics
         lap("templates")
         let reusedGraph = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }
@@ -293,12 +296,13 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into a folder: new or changed files go to a staging folder first, and are put in place
-    /// only on success (`OutputDirectory`); `layout` says whether the output is a folder or a link to releases.
+    /// only on success (`OutputDirectory`), after the search index when the site has search; `layout`
+    /// says whether the output is a folder or a link to releases.
     public func build(toDirectory output: URL, layout: OutputDirectory.Layout = .folder,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let directory = try OutputDirectory(destination: output, layout: layout)
         do {
-            var report = try await build(into: directory, progress: progress)
+            var report = try await build(intoDirectory: directory, progress: progress)
             let mark = ContinuousClock.now
             report.changes = try directory.commit()
             report.warnings += directory.notes

@@ -78,7 +78,8 @@ final class PageParts: Sendable {
                 nav: [.init(label: strings.text(.navHome, code), url: routes.home(code))] + PageKind.listed.map {
                     .init(label: strings.text($0.index!.title, code), url: routes.index($0.kind.section, language: code))
                 },
-                disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path)
+                disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path,
+                searchURL: config.search ? routes.index(.search, language: code) : nil)
             var disclaimer: (String, String, String?)?
             if let file = graph.bestFile(disclaimerKey, language: code), let i = graph.index[disclaimerKey]?[file.language] {
                 let html = bodies.bodies[i].html
@@ -86,7 +87,7 @@ final class PageParts: Sendable {
             }
             languages[code] = Language(
                 layout: layout, title: language.title, homePath: routes.home(code),
-                indexPaths: PageKind.listed.map { ($0.kind.section, routes.index($0.kind.section, language: code)) },
+                indexPaths: Routes.sections.map { ($0, routes.index($0, language: code)) },
                 handoutPrefix: routes.handoutPrefix(code),
                 switcherAlone: config.languages.map { other in
                     .init(code: other.code, name: other.name, url: routes.home(other.code), current: other.code == code,

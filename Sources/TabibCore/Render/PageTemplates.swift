@@ -25,7 +25,7 @@ public struct PageTemplates: Sendable {
     static func compile(_ set: TemplateSet, strings: UIStrings, defaultLanguage: String,
                         outputs: [any SiteOutput]) -> (PageTemplates?, [Diagnostic]) {
         var compiler = TemplateCompiler(set: set, stringKeys: strings.strings(defaultLanguage).keys.sorted())
-        let compiled = outputs.map { $0.compiled(&compiler) }
+        let compiled = outputs.filter { !$0.templateIsOptional || set.has($0.templateName!) }.map { $0.compiled(&compiler) }
         let link = set.has(PageParts.linkTemplate) ? compiler.compile(PageParts.linkTemplate, LinkPartial.templateFields(stringKeys: compiler.stringKeys)) : nil
         let diagnostics = Self.diagnostics(compiler.found)
         guard diagnostics.isEmpty, link != nil || !set.has(PageParts.linkTemplate) else { return (nil, diagnostics) }

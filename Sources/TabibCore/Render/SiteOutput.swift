@@ -63,6 +63,9 @@ protocol SiteOutput: Sendable {
     var name: String { get }
     /// The template it renders with (checked against its model before any page is rendered); nil: none.
     var templateName: String? { get }
+    /// Whether the output is left out when the templates do not have its template, rather than the
+    /// template being required (the search page: only a site with `search: true` needs it).
+    var templateIsOptional: Bool { get }
     /// Pages record what they read and are rendered again when that changes; site files (feeds, the
     /// sitemap, robots.txt) are written after the pages, all again whenever front matter or settings change.
     var isSiteFile: Bool { get }
@@ -88,19 +91,21 @@ struct PageOutput<Model: Sendable>: SiteOutput {
     /// The page's site path (`/id/artikel/x/`, written to `…/index.html`), or its output path when it is a file.
     let sitePath: @Sendable (SiteRenderer, OutputSubject) -> String
     let sitemap: SitemapListing
+    let templateIsOptional: Bool
     let model: @Sendable (SiteRenderer, OutputSubject) -> Model
     var compiledTemplate: CompiledTemplate<Model>?
 
     init(_ name: String, template: String, fields: @escaping @Sendable ([String]) -> TemplateFields<Model>,
          subjects: @escaping @Sendable (SiteRenderer) -> [OutputSubject],
          sitePath: @escaping @Sendable (SiteRenderer, OutputSubject) -> String, sitemap: SitemapListing = .page,
-         model: @escaping @Sendable (SiteRenderer, OutputSubject) -> Model) {
+         templateIsOptional: Bool = false, model: @escaping @Sendable (SiteRenderer, OutputSubject) -> Model) {
         self.name = name
         self.template = template
         self.fields = fields
         self.subjectsOf = subjects
         self.sitePath = sitePath
         self.sitemap = sitemap
+        self.templateIsOptional = templateIsOptional
         self.model = model
     }
 
@@ -150,6 +155,7 @@ struct SiteFileOutput: SiteOutput {
     let text: @Sendable (SiteRenderer, OutputSubject) -> String
 
     var templateName: String? { nil }
+    var templateIsOptional: Bool { false }
     var isSiteFile: Bool { true }
     func subjects(_ renderer: SiteRenderer) -> [OutputSubject] { subjectsOf(renderer) }
     func path(_ subject: OutputSubject, _ renderer: SiteRenderer) -> String {

@@ -2,12 +2,16 @@ import CompiledMustache
 
 /// Every output of a build, in one table: what files the site is made of, and from what.
 enum SiteOutputs {
-    /// Each kind's pages, the homes, the kinds' index pages, the further pages of long lists, the root,
-    /// the 404 page, the handouts, the feeds, the sitemap and robots.txt.
+    /// Each kind's pages, the homes, the kinds' index pages, the search pages (on a site with `search:
+    /// true`), the further pages of long lists, the root, the 404 page, the handouts, the feeds, the
+    /// sitemap and robots.txt.
     static let standard: [any SiteOutput] = PageKind.all.map(\.pages) + [
         PageOutput("home", template: "home", fields: HomePage.templateFields, subjects: languages,
                    sitePath: { $0.routes.home($1.language) }, sitemap: .everyLanguage, model: { $0.homePage($1.language) }),
     ] + PageKind.all.compactMap(\.indexPages) + [
+        PageOutput("search", template: "search", fields: SearchPage.templateFields,
+                   subjects: { $0.config.search ? languages($0) : [] }, sitePath: { $0.routes.index(.search, language: $1.language) },
+                   sitemap: .everyLanguage, templateIsOptional: true, model: { $0.searchPage($1.language) }),
         PageOutput("list", template: "list", fields: ListPage.templateFields, subjects: { $0.listJobs().map(OutputSubject.list) },
                    sitePath: { $0.sitePath($1.list) }, model: { $0.listPage($1.list) }),
         PageOutput("root", template: "root", fields: RootPage.templateFields, subjects: site,
@@ -26,7 +30,7 @@ enum SiteOutputs {
     /// The templates `outputs` render through, and `layout`, the parent of every page: every site needs them.
     static func templateNames(_ outputs: [any SiteOutput]) -> [String] {
         var names = ["layout"]
-        for name in outputs.compactMap(\.templateName) where !names.contains(name) { names.append(name) }
+        for name in outputs.filter({ !$0.templateIsOptional }).compactMap(\.templateName) where !names.contains(name) { names.append(name) }
         return names
     }
 
@@ -48,6 +52,7 @@ struct HandoutOutput: SiteOutput {
 
     var name: String { "handout" }
     var templateName: String? { "handout" }
+    var templateIsOptional: Bool { false }
     var isSiteFile: Bool { false }
     func subjects(_ renderer: SiteRenderer) -> [OutputSubject] {
         let files = renderer.graph.files

@@ -160,6 +160,20 @@ extension SiteRenderer {
         }
     }
 
+    /// The model of a language's search page.
+    func searchPage(_ code: String) -> SearchPage {
+        let title = strings.text(.searchTitle, code)
+        let intro = strings.text(.searchIntro, code)
+        let search = SearchPage.Search(heading: title, intro: intro, pagefindURL: config.basePath + "pagefind/pagefind.js",
+                                       basePath: config.basePath, scriptURL: config.basePath + "assets/search.js",
+                                       conditionsURL: routes.index(.conditions, language: code),
+                                       causesURL: routes.index(.causes, language: code),
+                                       articlesURL: routes.index(.articles, language: code))
+        return SearchPage(layout: layout(language: code, title: title, description: intro,
+                                         sitePath: routes.index(.search, language: code), key: nil),
+                          search: search)
+    }
+
     /// Every page of a kind A–Z as lists of the language show it, with other names of causes and conditions.
     func alphabetical(_ kind: ContentKind, _ code: String) -> [ListEntry] {
         reads?.insert(.list(kind, language: code))

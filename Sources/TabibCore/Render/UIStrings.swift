@@ -34,6 +34,8 @@ public struct UIStrings: Sendable {
         static let articlesAbout = Key("articlesAbout"), possibleCauses = Key("possibleCauses"), canLeadTo = Key("canLeadTo")
         static let published = Key("published"), shortDisclaimer = Key("shortDisclaimer")
         static let handoutTitle = Key("handoutTitle"), handoutQRLabel = Key("handoutQRLabel"), handoutPage = Key("handoutPage")
+        /// The search page's heading and the line under it, read on a site with search.
+        static let searchTitle = Key("searchTitle"), searchIntro = Key("searchIntro")
         /// The heading of a callout (`> [!NOTE]`).
         static func callout(_ kind: CalloutKind) -> Key { Key(kind.stringKey) }
         /// The label of a cause's or condition's `kind:` (`kind-disease`).
@@ -44,6 +46,11 @@ public struct UIStrings: Sendable {
                                  pageNumber, pageOf, articlesAbout, possibleCauses, canLeadTo,
                                  published, shortDisclaimer, handoutTitle, handoutQRLabel, handoutPage]
             + CalloutKind.allCases.map(callout) + FrontMatterParser.entityKinds.map(entityKind)
+
+        /// Every key the code reads on a site with these settings: the search page's only with `search: true`.
+        static func required(_ config: SiteConfig) -> [Key] {
+            config.search ? all + [searchTitle, searchIntro] : all
+        }
     }
 
     public static func load(root: URL, config: SiteConfig) -> (UIStrings?, [Diagnostic]) {
@@ -85,7 +92,7 @@ public struct UIStrings: Sendable {
         }
         guard let source = raw[config.defaultLanguage] else { return (nil, diagnostics) }
         let sourcePath = "templates/i18n/\(config.defaultLanguage).yaml"
-        let required = Set(raw.values.flatMap(\.keys)).union(Key.all.map(\.name)).sorted()
+        let required = Set(raw.values.flatMap(\.keys)).union(Key.required(config).map(\.name)).sorted()
         for key in required where source[key] == nil {
             let elsewhere = config.languages.lazy.compactMap { language in raw[language.code]?[key].map { (language.code, $0) } }.first
             diagnostics.append(.error("missing-string",
