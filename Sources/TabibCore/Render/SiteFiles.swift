@@ -17,29 +17,13 @@ enum SiteFiles {
             }
             xml += "  </url>\n"
         }
-        // Every page the build writes but the 404 page (its address is any address that has no page): the
-        // site's, then each language's, each content file's, and the further pages of lists, each in the
-        // order of the outputs' table.
-        let jobs = renderer.jobs().enumerated().sorted { a, b in
-            let (x, y) = (sitemapRank(a.element.subject, graph), sitemapRank(b.element.subject, graph))
-            return x != y ? x < y : a.offset < b.offset
-        }
-        for (_, job) in jobs {
+        // Every page the build writes but the 404 page (its address is any address that has no page).
+        for job in renderer.jobs() {
             guard let page = renderer.templates.outputs[job.output].sitemapEntry(job.subject, renderer) else { continue }
             entry(page.sitePath, alternates: page.alternates.map { ($0.language, $0.sitePath) }, lastmod: page.lastmod)
         }
         xml += "</urlset>\n"
         return xml
-    }
-
-    /// Where a subject's pages come in the sitemap: the site's, each language's, each file's, then lists.
-    static func sitemapRank(_ subject: OutputSubject, _ graph: SiteGraph) -> (Int, Int) {
-        switch subject {
-        case .site: (0, 0)
-        case let .language(code): (1, graph.config.languages.firstIndex { $0.code == code } ?? 0)
-        case let .file(i): (2, i)
-        case .list: (3, 0)
-        }
     }
 
     static func robots(_ renderer: SiteRenderer) -> String {

@@ -44,8 +44,25 @@ public struct SiteRenderer: Sendable {
     var config: SiteConfig { graph.config }
     var routes: Routes { graph.routes }
 
-    /// The pages of the site: each page output's files.
-    public func jobs() -> [PageJob] { jobs { !$0.isSiteFile } }
+    /// The pages of the site: each page output's files, the site's first, then each language's, each
+    /// content file's, and the further pages of lists, each in the order of the outputs' table (the
+    /// order the sitemap lists them and pages are written in).
+    public func jobs() -> [PageJob] {
+        jobs { !$0.isSiteFile }.enumerated().sorted { a, b in
+            let (x, y) = (rank(a.element.subject), rank(b.element.subject))
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Where a subject's pages come among the jobs.
+    func rank(_ subject: OutputSubject) -> (Int, Int) {
+        switch subject {
+        case .site: (0, 0)
+        case let .language(code): (1, config.languages.firstIndex { $0.code == code } ?? 0)
+        case let .file(i): (2, i)
+        case .list: (3, 0)
+        }
+    }
 
     /// The site files (feeds, sitemap, robots.txt), written after the pages.
     public func siteFileJobs() -> [PageJob] { jobs { $0.isSiteFile } }
