@@ -44,16 +44,15 @@ extension Routes {
     }
 
     /// Why a page of `kind` cannot have `slug`, as the end of a sentence (`…, which …`): list pages are
-    /// written there. Nil when it can. Slugs of digits
-    /// alone are the pages of the articles index; slugs of one letter and `0-9` are the letter pages
-    /// of the causes' and conditions' indexes.
+    /// written there (`KindDescription.reservedSlugs`). Nil when it can. Slugs of digits alone are the
+    /// pages of a paged index; slugs of one letter and `0-9` are the letter pages of an A–Z index.
     static func reservedSlugProblem(_ slug: String, kind: ContentKind) -> String? {
-        switch kind {
-        case .article where !slug.isEmpty && slug.allSatisfy(\.isASCII) && slug.allSatisfy(\.isNumber):
-            "the articles index uses for its pages (/2/, /3/, …)"
-        case .cause, .condition:
+        switch kind.described.reservedSlugs {
+        case .pageNumbers?:
+            !slug.isEmpty && slug.allSatisfy(\.isASCII) && slug.allSatisfy(\.isNumber) ? "the \(kind.folder) index uses for its pages (/2/, /3/, …)" : nil
+        case .letters?:
             slug.count == 1 && slug.first!.isLetter || slug == "0-9" ? "the A–Z index uses for its letter pages (/k/, /0-9/)" : nil
-        default:
+        case nil:
             nil
         }
     }

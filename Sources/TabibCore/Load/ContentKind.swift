@@ -50,6 +50,8 @@ public struct KindDescription: Sendable {
     public let isEntity: Bool
     /// What a message calls one of them: "an article".
     public let noun: String
+    /// The slugs its files may not have because its index's further pages use them; nil: none.
+    public var reservedSlugs: ReservedSlugs? = nil
 
     public var section: Section { Section(folder) }
 
@@ -61,23 +63,31 @@ public struct KindDescription: Sendable {
         renamedKeys: [
             "reviewer": "'reviewer' no longer exists: a clinical review is recorded with its day, as 'clinicalReview: {name: …, credential: …, date: YYYY-MM-DD}'; write it only once a clinician has checked the article.",
         ],
-        isEntity: false, noun: "an article")
+        isEntity: false, noun: "an article", reservedSlugs: .pageNumbers)
 
     static let cause = KindDescription(
         folder: "causes", underSection: true,
         requiredKeys: ["title", "summary", "aliases"],
         allowedKeys: ["title", "summary", "aliases", "kind", "translation", "draft", "slug"],
-        renamedKeys: [:], isEntity: true, noun: "a cause")
+        renamedKeys: [:], isEntity: true, noun: "a cause", reservedSlugs: .letters)
 
     static let condition = KindDescription(
         folder: "conditions", underSection: true,
         requiredKeys: ["title", "summary", "aliases"],
         allowedKeys: ["title", "summary", "aliases", "kind", "translation", "draft", "slug"],
-        renamedKeys: [:], isEntity: true, noun: "a condition")
+        renamedKeys: [:], isEntity: true, noun: "a condition", reservedSlugs: .letters)
 
     static let page = KindDescription(
         folder: "pages", underSection: false,
         requiredKeys: ["title"],
         allowedKeys: ["title", "summary", "date", "reviewed", "translation", "draft", "slug"],
         renamedKeys: [:], isEntity: false, noun: "a page")
+}
+
+/// The slugs of a kind's index's further pages, below its section, which its files may not have.
+public enum ReservedSlugs: Sendable {
+    /// The pages of a paged index: `2`, `3`, …
+    case pageNumbers
+    /// The letter pages of an A–Z index: `k`, `0-9`.
+    case letters
 }
