@@ -81,7 +81,8 @@ enum FileBytes {
             if renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0 { return nil }
             if errno != EINVAL, errno != ENOSYS { return String(cString: strerror(errno)) }
         }
-        let aside = b + ".tabib-old-\(getpid())"
+        // Named as the next build's clean-up looks for it (`OutputDirectory.oldOutput`), should this one be cut short.
+        let aside = OutputDirectory.oldOutput(of: URL(fileURLWithPath: b), pid: getpid()).path
         guard rename(b, aside) == 0 else { return String(cString: strerror(errno)) }
         guard rename(a, b) == 0 else {
             let problem = String(cString: strerror(errno))
