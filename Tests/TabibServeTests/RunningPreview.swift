@@ -112,17 +112,21 @@ final class RunningPreview: @unchecked Sendable {
     /// Tried again, up to four times, on a new connection when the server closed the last before
     /// answering: it closes connections that have not sent a request head within its header timeout,
     /// which on a machine busy with other builds can be the test's own.
+    /// The test client waits up to a minute for an answer (its default, 15 s, is too short for 200 requests
+    /// at once to a debug build on a busy 2-core machine; a server that does not answer still fails the test).
+    static let client = TestClient.Configuration(timeout: .seconds(60))
+
     static func request(port: Int, _ target: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
                         host: String?) async throws -> TestClient.Response {
         let request = TestClient.Request(target, method: method, authority: host, headers: headers)
         for _ in 1..<4 {
             do {
-                return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
+                return try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: Self.client) { try await $0.execute(request) }
             } catch ChannelError.ioOnClosedChannel, TestClient.Error.connectionClosing {
                 continue
             }
         }
-        return try await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.execute(request) }
+        return try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: Self.client) { try await $0.execute(request) }
     }
 
     /// The page's HTML and the token its live-reload script sends, as a browser would read them.
