@@ -258,12 +258,16 @@ import Testing
 
     // MARK: UI strings
 
+    /// Takes the lines of `keys` out of a UI strings file of `site`.
+    static func removeStrings(_ keys: [String], from path: String, in site: TestSite) throws {
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        try site.write(path, text.split(separator: "\n").filter { line in !keys.contains { line.hasPrefix("\($0):") } }
+            .joined(separator: "\n") + "\n")
+    }
+
     @Test func requiredStringMissingFromTheDefaultLanguageIsAnError() async throws {
         let site = try TestSite("-- content/id/articles/a.md --\n\(BadInputTests.article)")
-        let path = site.root.appendingPathComponent("templates/i18n/id.yaml")
-        let text = try String(contentsOf: path, encoding: .utf8)
-        try site.write("templates/i18n/id.yaml", text.split(separator: "\n").filter { !$0.hasPrefix("calloutEmergency:") && !$0.hasPrefix("sources:") }
-            .joined(separator: "\n") + "\n")
+        try Self.removeStrings(["calloutEmergency", "sources"], from: "templates/i18n/id.yaml", in: site)
         #expect(await site.errors() == """
         templates/i18n/id.yaml: error: the key 'calloutEmergency' is missing; id is the default language, so its pages would show the text of another language or none: add 'calloutEmergency: …' with the id text.
           note: templates/i18n/en.yaml has it: 'Is this an emergency?'.
@@ -276,10 +280,7 @@ import Testing
         let oneLanguage = TestSite.siteYAML.components(separatedBy: "\n  - code: en")[0] + "\npublishBeforeClinicalReview: true\n"
         let site = try TestSite("-- content/site.yaml --\n\(oneLanguage)\n-- content/id/articles/a.md --\n\(BadInputTests.article)")
         try site.remove("templates/i18n/en.yaml")
-        let path = site.root.appendingPathComponent("templates/i18n/id.yaml")
-        let text = try String(contentsOf: path, encoding: .utf8)
-        try site.write("templates/i18n/id.yaml", text.split(separator: "\n").filter { !$0.hasPrefix("navHome:") && !$0.hasPrefix("calloutWarning:") }
-            .joined(separator: "\n") + "\n")
+        try Self.removeStrings(["navHome", "calloutWarning"], from: "templates/i18n/id.yaml", in: site)
         #expect(await site.errors() == """
         templates/i18n/id.yaml: error: the key 'calloutWarning' is missing; id is the default language, so its pages would show the text of another language or none: add 'calloutWarning: …' with the id text.
         templates/i18n/id.yaml: error: the key 'navHome' is missing; id is the default language, so its pages would show the text of another language or none: add 'navHome: …' with the id text.

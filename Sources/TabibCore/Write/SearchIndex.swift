@@ -87,16 +87,7 @@ public enum SearchIndex {
                                                path: String? = ProcessInfo.processInfo.environment["PATH"]) async throws(BuildFailure) -> Outcome {
         let (count, fingerprint) = pages.fingerprint
         if let previous, let kept = keptBundle(in: previous, fingerprint: fingerprint) {
-            var bytes = 0
-            do {
-                for file in kept {
-                    try sink.write(file)
-                    bytes += file.contents.count
-                }
-            } catch {
-                throw BuildFailure([.error("write-failed", "could not write the search index (\(error)); check the disk and its permissions.")])
-            }
-            return Outcome(pages: count, files: kept.count, bytes: bytes, ran: false)
+            return Outcome(pages: count, files: kept.count, bytes: try write(kept, into: sink), ran: false)
         }
         let bundle = pages.folder.deletingLastPathComponent().appendingPathComponent(pages.folder.lastPathComponent + "-bundle")
         defer { try? FileManager.default.removeItem(at: bundle) }
@@ -106,6 +97,11 @@ public enum SearchIndex {
             return OutputFile(path: "\(folder)/\(relative)", contents: [UInt8](data))
         }
         files.append(OutputFile(path: fingerprintPath, text: fingerprint))
+        return Outcome(pages: count, files: files.count, bytes: try write(files, into: sink), ran: true)
+    }
+
+    /// Writes the bundle's files; how many bytes they hold.
+    private static func write(_ files: [OutputFile], into sink: some OutputSink) throws(BuildFailure) -> Int {
         var bytes = 0
         do {
             for file in files {
@@ -115,7 +111,7 @@ public enum SearchIndex {
         } catch {
             throw BuildFailure([.error("write-failed", "could not write the search index (\(error)); check the disk and its permissions.")])
         }
-        return Outcome(pages: count, files: files.count, bytes: bytes, ran: true)
+        return bytes
     }
 
     /// The bundle for a whole site held in memory (`files`: every file's path and bytes), made in a
