@@ -166,10 +166,14 @@ public struct SiteBuilder: Sendable {
         cache.pageTemplates = compiled
         diagnostics += compiled.diagnostics
         lap("templates")
-        let reusedGraph = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }
+        let previousGraph = cache.graph?.graph
+        let reuse = previousGraph.flatMap { $0.reused(for: content) }
+        let reusedGraph = reuse.map { ($0.graph, cache.graph!.diagnostics) }
         let (graph, graphDiagnostics) = reusedGraph ?? SiteGraph.build(content)
         // Parts made for another graph must not outlive it, even when this build fails.
         if reusedGraph == nil || !sameStrings { cache.parts = nil }
+        // Files whose front matter changed where the graph does not read it (a title, a summary): their cards change.
+        let changedMeta = (reuse?.changedMeta ?? []).map { (old: previousGraph!.files[$0], new: content.files[$0]) }
         cache.graph = graph.map { ($0, graphDiagnostics) }
         diagnostics += graphDiagnostics
         if let graph { diagnostics += RenderPrerequisites.check(graph) }
@@ -191,8 +195,9 @@ public struct SiteBuilder: Sendable {
         let disclaimers = (graph.index[.disclaimer] ?? [:]).sorted { $0.key < $1.key }.map { bodies.bodies[$0.value] }
         let parts: PageParts
         if reusedGraph != nil, sameStrings, let cached = cache.parts, cached.disclaimers.count == disclaimers.count,
-           zip(cached.disclaimers, disclaimers).allSatisfy({ $0 === $1 }) {
-            parts = cached.parts
+           zip(cached.disclaimers, disclaimers).allSatisfy({ $0 === $1 }),
+           let kept = changedMeta.isEmpty ? cached.parts : cached.parts.updated(changed: changedMeta, graph: graph, templates: templates) {
+            parts = kept
         } else {
             parts = PageParts(graph: graph, strings: strings, bodies: bodies, templates: templates)
         }

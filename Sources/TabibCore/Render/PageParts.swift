@@ -102,20 +102,67 @@ final class PageParts: Sendable {
         self.languages = languages
 
         var cards: [String: [ContentKey: LinkCard]] = [:]
-        var unrendered: [(language: String, key: ContentKey, card: LinkCard)] = []
         for language in config.languages {
             var byKey: [ContentKey: LinkCard] = [:]
             byKey.reserveCapacity(graph.index.count)
-            for (key, files) in graph.index {
-                guard let target = routes.resolve(key, language: language.code), let i = files[target.language] else { continue }
+            cards[language.code] = byKey
+        }
+        Self.makeCards(of: Array(graph.index.keys), into: &cards, graph: graph, languages: languages, templates: templates)
+        self.cards = cards
+
+        articleIDs = Set(graph.articlesAbout.values.joined()).sorted()
+        articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
+        articleRanksAbout = graph.articlesAbout.mapValues { [articleRank] ids in ids.map { articleRank[$0]! } }
+        changedSince = nil
+    }
+
+    private init(_ previous: PageParts, cards: [String: [ContentKey: LinkCard]], changed keys: Set<ContentKey>) {
+        origin = previous.origin
+        basePath = previous.basePath
+        languages = previous.languages
+        self.cards = cards
+        articleRank = previous.articleRank
+        articleIDs = previous.articleIDs
+        articleRanksAbout = previous.articleRanksAbout
+        changedSince = (ObjectIdentifier(previous), keys)
+    }
+
+    /// When these parts were made from `previous` by `updated(…)`: it, and the keys whose cards were made again.
+    let changedSince: (previous: ObjectIdentifier, keys: Set<ContentKey>)?
+
+    /// These parts for the same graph (`SiteGraph.reused`), strings and templates, after the front matter of
+    /// `changed` files changed in what the graph does not read: the cards of their keys are made again, the
+    /// rest is shared. Nil when the change reaches further (a date the pages write out, the disclaimer's title):
+    /// then make the parts anew.
+    func updated(changed: [(old: ContentFile, new: ContentFile)], graph: SiteGraph, templates: PageTemplates) -> PageParts? {
+        for (old, new) in changed {
+            guard old.meta.date == new.meta.date, old.meta.reviewed == new.meta.reviewed, old.meta.nextReview == new.meta.nextReview,
+                  new.key != .disclaimer else { return nil }
+        }
+        let keys = Set(changed.map(\.new.key))
+        var cards = self.cards
+        Self.makeCards(of: Array(keys), into: &cards, graph: graph, languages: languages, templates: templates)
+        return PageParts(self, cards: cards, changed: keys)
+    }
+
+    /// Makes the cards of `keys` in every language, with their links rendered.
+    private static func makeCards(of keys: [ContentKey], into cards: inout [String: [ContentKey: LinkCard]], graph: SiteGraph,
+                                  languages: [String: Language], templates: PageTemplates) {
+        let routes = graph.routes
+        var unrendered: [(language: String, key: ContentKey, card: LinkCard)] = []
+        for language in graph.config.languages {
+            for key in keys {
+                guard let files = graph.index[key], let target = routes.resolve(key, language: language.code), let i = files[target.language] else {
+                    cards[language.code]![key] = nil
+                    continue
+                }
                 let meta = graph.files[i].meta
                 let card = LinkCard(title: meta.title, url: target.path, summary: meta.summary ?? "",
                                     otherLanguage: target.language != language.code, hreflang: target.language,
                                     languageName: languages[target.language]?.name ?? target.language)
-                byKey[key] = card
+                cards[language.code]![key] = card
                 unrendered.append((language.code, key, card))
             }
-            cards[language.code] = byKey
         }
         if let link = templates.link {
             // The link partial sees the card and, around it, what every page of its language shows.
@@ -127,10 +174,5 @@ final class PageParts: Sendable {
             }
             for ((language, key, card), link) in zip(unrendered, links) { cards[language]![key] = card.with(link: link) }
         }
-        self.cards = cards
-
-        articleIDs = Set(graph.articlesAbout.values.joined()).sorted()
-        articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
-        articleRanksAbout = graph.articlesAbout.mapValues { [articleRank] ids in ids.map { articleRank[$0]! } }
     }
 }
