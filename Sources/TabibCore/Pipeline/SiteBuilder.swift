@@ -107,6 +107,8 @@ public struct SiteBuilder: Sendable {
         var parts: (parts: PageParts, disclaimers: [RenderedBody])?
         /// Handouts' QR codes by the URL they encode, loaded from `.tabib-cache/` by the first build.
         var qrCodes: QRCodeCache?
+        /// The last auto-link check, kept while what it counted is the same.
+        var autoLinks: AutoLinkHygiene.Checked?
         public init() {}
     }
 
@@ -186,7 +188,8 @@ public struct SiteBuilder: Sendable {
         if cache.bodies.isEmpty { cache.bodies = BodyCache.load(root: options.root, files: graph.files, preview: options.preview) }
         let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, images: images, preview: options.preview, reusing: &cache.bodies)
         diagnostics += bodyDiagnostics
-        diagnostics += AutoLinkHygiene.warnings(graph, bodies: bodies, commonWords: CommonWords.load(root: options.root, languages: config.languages))
+        diagnostics += AutoLinkHygiene.warnings(graph, bodies: bodies, commonWords: CommonWords.load(root: options.root, languages: config.languages),
+                                                reusing: &cache.autoLinks)
         let usedImages = Set(bodies.bodies.flatMap { $0.images.map(\.name) }).filter { images.image(named: $0) != nil }
         diagnostics += images.creditWarnings(used: usedImages, languages: config.languages.map(\.code))
         lap("markdown")
