@@ -232,6 +232,8 @@ def main():
     parser.add_argument("--articles", type=int, default=1000, help="number of Indonesian articles (N)")
     parser.add_argument("--out", required=True, help="the site folder to write (replaced if it holds a corpus)")
     parser.add_argument("--seed", type=int, default=7, help="random seed; the same seed writes the same site")
+    parser.add_argument("--search", action="store_true",
+                        help="keep site.yaml's 'search: true' (Pagefind indexes every build); without it the corpus has search off")
     parser.add_argument("--images", action="store_true",
                         help="one PNG per article (800 to 1,600 px wide) in content/images/, shown as a figure in every language")
     args = parser.parse_args()
@@ -244,10 +246,14 @@ def main():
             sys.exit(f"{out} exists and is not a corpus written by this script; choose another --out")
         shutil.rmtree(out)
     os.makedirs(out)
-    write(os.path.join(out, ".tabib-corpus"), f"articles={n} seed={args.seed}{' images=1' if args.images else ''}\n")
+    write(os.path.join(out, ".tabib-corpus"), f"articles={n} seed={args.seed}{' images=1' if args.images else ''}{' search=1' if args.search else ''}\n")
     shutil.copytree(os.path.join(REPO, "templates"), os.path.join(out, "templates"))
     os.makedirs(os.path.join(out, "content"), exist_ok=True)
-    shutil.copy(os.path.join(REPO, "content", "site.yaml"), os.path.join(out, "content", "site.yaml"))
+    with open(os.path.join(REPO, "content", "site.yaml"), encoding="utf-8") as f:
+        settings = f.read()
+    if not args.search:
+        settings = re.sub(r"(?m)^search: .*$", "search: false", settings)
+    write(os.path.join(out, "content", "site.yaml"), settings)
 
     rng = random.Random(args.seed)
     names = Names(rng)

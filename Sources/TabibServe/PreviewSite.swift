@@ -52,6 +52,12 @@ final class PreviewSite: Sendable {
         return changed
     }
 
+    /// Adds files to the served build, or removes them, without reloading any page: the search index,
+    /// which `PreviewSearchIndex` makes after a build. `change` gets the snapshot served now.
+    func amend(_ change: (SiteSnapshot) -> SiteSnapshot) {
+        state.withLock { $0.snapshot = change($0.snapshot) }
+    }
+
     /// Keeps the last good build served and shows the problems over every open page.
     func publish(_ problems: BuildProblems) {
         state.withLock { state in

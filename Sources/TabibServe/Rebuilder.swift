@@ -11,6 +11,7 @@ struct Rebuilder: Sendable {
     let options: BuildOptions
     let site: PreviewSite
     private let warnings = ReportedWarnings()
+    private let searchIndex = PreviewSearchIndex()
 
     init(options: BuildOptions, site: PreviewSite) {
         self.incremental = IncrementalBuilder(options: options)
@@ -33,5 +34,7 @@ struct Rebuilder: Sendable {
         report(.built(BuildSummary(trigger: trigger, duration: build.duration, pages: build.pages, files: snapshot.files.count,
                                    rendered: build.rendered, isFull: build.isFull, changed: changed.sorted(),
                                    warnings: warnings.changed(build.warnings), stageTimes: build.stageTimes)))
+        // The search index follows in the background: the reload above does not wait for Pagefind.
+        if build.search { searchIndex.refresh(site) }
     }
 }

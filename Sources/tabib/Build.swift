@@ -19,12 +19,22 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Also print every handout to an A4 PDF beside its page, with headless Chromium found on PATH.")
     var pdf = false
 
+    @Flag(name: .long, help: "Make the output a link to a release folder beside it (OUTPUT.releases/N): each build writes a new release, unchanged files hard-linked, and swaps the link in one step, so a web server serves the whole old site or the whole new one.")
+    var releases = false
+
+    @Option(name: .customLong("keep-releases"), help: "With --releases: how many releases to keep, the new one included (default 2: the previous one stays for rollback).")
+    var keepReleases: Int?
+
     @Flag(name: .long, help: "Print how long each stage of the build took (load, templates, graph, markdown, pages, site files, commit).")
     var timings = false
 
     func validate() throws {
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
             throw ValidationError("--base-url \(problem); pass the address the site is served from, such as https://example.org/kesehatan/.")
+        }
+        if let keepReleases {
+            guard releases else { throw ValidationError("--keep-releases applies only to builds with --releases; add --releases, or leave --keep-releases out.") }
+            guard keepReleases >= 1 else { throw ValidationError("--keep-releases must be 1 or more (the release in place counts); use 2 to keep one to roll back to.") }
         }
         if let output, let problem = OutputLocation.problem(URL(fileURLWithPath: output), root: site.rootURL) {
             throw ValidationError(problem)
@@ -36,20 +46,26 @@ struct Build: AsyncParsableCommand {
         let builder = SiteBuilder(options: BuildOptions(root: site.rootURL, includeDrafts: drafts, baseURL: baseURL))
         // The PDF build prints a line per handout instead.
         let display = pdf ? nil : ProgressDisplay()
+        let layout: OutputDirectory.Layout = releases ? .releases(keep: keepReleases ?? 2) : .folder
         do {
             let report = if pdf {
-                try await builder.build(toDirectory: destination, printingHandoutsWith: HandoutPDFs(browser: try Chromium.locate())) {
+                try await builder.build(toDirectory: destination, layout: layout, printingHandoutsWith: HandoutPDFs(browser: try Chromium.locate())) {
                     done, total, path in print("[\(done)/\(total)] \(path)")
                 }
             } else {
-                try await builder.build(toDirectory: destination, progress: display?.observer)
+                try await builder.build(toDirectory: destination, layout: layout, progress: display?.observer)
             }
             display?.finish()
             Console.report(report.warnings, root: site.rootURL)
             let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
             let changed = report.changes.map { changes in
-                changes.anew ? "; a new output folder" + (changes.removed == 0 ? "" : ", without \(changes.removed) \(changes.removed == 1 ? "file" : "files") of the previous one")
-                             : "; \(changes.written) \(changes.written == 1 ? "file" : "files") changed, \(changes.removed) removed"
+                if let release = changes.release {
+                    "; \(changes.written) \(changes.written == 1 ? "file" : "files") changed, \(changes.removed) removed; \(destination.lastPathComponent) now links to \(release)"
+                } else if changes.anew {
+                    "; a new output folder" + (changes.removed == 0 ? "" : ", without \(changes.removed) \(changes.removed == 1 ? "file" : "files") of the previous one")
+                } else {
+                    "; \(changes.written) \(changes.written == 1 ? "file" : "files") changed, \(changes.removed) removed"
+                }
             } ?? ""
             // An update writes only what changed: "Built" is true of both ways, "Wrote" of a new output only.
             print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(destination.path) in \(String(format: "%.2f", seconds)) s\(changed).")

@@ -222,7 +222,9 @@ import Testing
         try site.remove("templates/partials/link.mustache")
         #expect(await site.errors() == """
         templates/home.mustache:10:32: error: the template 'home' shows '{{{link}}}', which tabib renders with templates/partials/link.mustache, but there is no such file; restore it from tabib's default templates.
-        templates/list.mustache:11:32: error: the template 'list' shows '{{{link}}}', which tabib renders with templates/partials/link.mustache, but there is no such file; restore it from tabib's default templates.
+        templates/list.mustache:15:159: error: the template 'list' shows '{{{link}}}', which tabib renders with templates/partials/link.mustache, but there is no such file; restore it from tabib's default templates.
+        templates/list.mustache:15:215: error: the template 'list' shows '{{{link}}}', which tabib renders with templates/partials/link.mustache, but there is no such file; restore it from tabib's default templates.
+        templates/list.mustache:15:310: error: the template 'list' shows '{{{link}}}', which tabib renders with templates/partials/link.mustache, but there is no such file; restore it from tabib's default templates.
         templates/partials/entity-list.mustache:2:15: error: the template 'partials/entity-list' shows '{{{link}}}', which tabib renders with templates/partials/link.mustache, but there is no such file; restore it from tabib's default templates.
         templates/partials/entity-list.mustache:2:93: error: the template 'partials/entity-list' shows '{{{link}}}', which tabib renders with templates/partials/link.mustache, but there is no such file; restore it from tabib's default templates.
         """)

@@ -85,7 +85,9 @@ final class EditedSite {
         builder = IncrementalBuilder(options: options)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
-        try Data(TestSite.siteYAML.utf8).write(to: root.appendingPathComponent("content/site.yaml", isDirectory: false).creatingFolder())
+        // Small pages and an early split by letter, so that edits add and remove pages of lists.
+        try Data((TestSite.siteYAML + "\npageSize: 2\nletterPagesAbove: 4\n").utf8)
+            .write(to: root.appendingPathComponent("content/site.yaml", isDirectory: false).creatingFolder())
         for id in Self.causes {
             pages["content/id/causes/\(id).md"] = Page(title: id.capitalized, summary: "Penyebab \(id).", aliases: [id, Self.aliases[id]!],
                                                        body: "Tentang \(id).", kind: "causes")

@@ -39,7 +39,7 @@ import Testing
         let output = try await Self.build()
         let page = try #require(output.text("id/artikel/a/index.html"))
         #expect(try Self.section(page, "related") == """
-        <section class="related screen-only" aria-labelledby="related-title">
+        <section class="related screen-only" aria-labelledby="related-title" data-pagefind-ignore>
         <h2 id="related-title">Artikel terkait</h2>
         <ul class="entity-list">
         <li><a href="/id/artikel/b/">Artikel B</a></li>
@@ -52,7 +52,7 @@ import Testing
 
     /// The related articles of English article A: B in English, D and C only in Indonesian, marked so.
     static let relatedOfA = """
-        <section class="related screen-only" aria-labelledby="related-title">
+        <section class="related screen-only" aria-labelledby="related-title" data-pagefind-ignore>
         <h2 id="related-title">Related articles</h2>
         <ul class="entity-list">
         <li><a href="/en/articles/b/">Article B</a></li>
@@ -74,7 +74,7 @@ import Testing
         let output = try #require(await site.build().output)
         let page = try #require(output.text("en/articles/a/index.html"))
         #expect(try Self.section(page, "related") == """
-        <section class="related screen-only" aria-labelledby="related-title">
+        <section class="related screen-only" aria-labelledby="related-title" data-pagefind-ignore>
         <h2 id="related-title">Related articles</h2>
         <ul class="entity-list">
         <li><a class="en" href="/en/articles/b/">Article B</a></li>

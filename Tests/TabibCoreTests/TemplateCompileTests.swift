@@ -89,6 +89,11 @@ import Testing
             ("list page", ListPage.templateFields(stringKeys: []).names),
             ("list", ListPage.SectionIndex.templateFields.names),
             ("letter group", ListPage.LetterGroup.templateFields.names),
+            ("letter bar", ListPage.LetterBar.templateFields.names),
+            ("letter link", ListPage.LetterLink.templateFields.names),
+            ("list entry", ListEntry.templateFields.names),
+            ("pagination", Pagination.templateFields.names),
+            ("more link", MoreLink.templateFields.names),
             ("home page", HomePage.templateFields(stringKeys: []).names),
             ("home", HomePage.Home.templateFields.names),
             ("root", RootPage.templateFields(stringKeys: []).names),
@@ -104,6 +109,8 @@ import Testing
             ("crumb", Breadcrumbs.Crumb.templateFields.names),
             ("table of contents", TableOfContents.templateFields.names),
             ("toc entry", TableOfContents.Entry.templateFields.names),
+            ("search page", SearchPage.templateFields(stringKeys: []).names),
+            ("search", SearchPage.Search.templateFields.names),
         ]
         var missing: [String] = []
         for (table, names) in tables {

@@ -116,6 +116,11 @@ struct SiteFixture {
     handoutTitle: Selebaran
     handoutQRLabel: Kode QR menuju
     handoutPage: Halaman
+    pageNumber: Halaman
+    pageOf: dari
+    articlesAbout: Artikel tentang topik ini
+    possibleCauses: Kemungkinan penyebab
+    canLeadTo: Dapat menyebabkan
     calloutNote: Catatan
     calloutTip: Tips
     calloutImportant: Penting

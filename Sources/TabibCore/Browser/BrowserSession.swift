@@ -6,7 +6,7 @@ import Foundation
 final class BrowserSession: Sendable {
     /// How long a page may take from opening its tab to its PDF.
     let timeout: Duration
-    private let pipe: DevToolsPipe
+    let pipe: DevToolsPipe
     /// The folder of the throw-away profile and of the log of what the browser printed; `close()`
     /// removes it.
     let scratch: URL
@@ -133,7 +133,7 @@ final class BrowserSession: Sendable {
     }
 
     /// Navigates the tab of `sessionID` to `page` and waits for its load event.
-    private func load(_ page: URL, in sessionID: String, deadline: ContinuousClock.Instant) async throws {
+    func load(_ page: URL, in sessionID: String, deadline: ContinuousClock.Instant) async throws {
         _ = try await pipe.send("Inspector.enable", session: sessionID, deadline: deadline)
         _ = try await pipe.send("Page.enable", session: sessionID, deadline: deadline)
         _ = try await pipe.send("Page.setLifecycleEventsEnabled", ["enabled": .bool(true)], session: sessionID, deadline: deadline)

@@ -12,10 +12,13 @@ public struct Routes: Sendable {
         }
     }
 
+    /// Every section a language may name in `site.yaml`: each content kind's, the handouts' and the search page's.
+    public static let sections: [Section] = ContentKind.allCases.map(\.section) + [.handouts, .search]
+
     static func path(for file: ContentFile, config: SiteConfig) -> String {
-        let language = config.language(file.language)!
         let slug = file.slug
-        if file.kind == .page { return config.basePath + "\(file.language)/\(slug)/" }
+        guard file.kind.described.underSection else { return config.basePath + "\(file.language)/\(slug)/" }
+        let language = config.language(file.language)!
         return config.basePath + "\(file.language)/\(language.segment(file.kind.section))/\(slug)/"
     }
 
@@ -29,11 +32,20 @@ public struct Routes: Sendable {
     public func index(_ section: Section, language: String) -> String {
         config.basePath + "\(language)/\(config.language(language)!.segment(section))/"
     }
-    public func handout(_ file: ContentFile) -> String {
-        let language = config.language(file.language)!
-        return config.basePath + "\(file.language)/\(language.segment(.handouts))/\(file.slug)/"
+    /// Whether a file has a printable handout: articles do.
+    public static func hasHandout(_ file: ContentFile) -> Bool { file.kind == .article }
+
+    /// Where an article's printable handout lives: `handoutPrefix` and its slug.
+    public func handout(_ file: ContentFile) -> String { handoutPrefix(file.language) + file.slug + "/" }
+    /// The site path of a language's handouts, up to the article's slug.
+    public func handoutPrefix(_ language: String) -> String {
+        config.basePath + "\(language)/\(config.language(language)!.segment(.handouts))/"
     }
     public var root: String { config.basePath }
+    /// A language's Atom feed of articles; the sitemap; robots.txt.
+    public func feed(_ language: String) -> String { config.basePath + "\(language)/atom.xml" }
+    public var sitemap: String { config.basePath + "sitemap.xml" }
+    public var robots: String { config.basePath + "robots.txt" }
     public var stylesheet: String { config.basePath + "assets/style.css" }
 
     /// The page in `language`, else in the source language, else in any language it exists in.
@@ -44,4 +56,11 @@ public struct Routes: Sendable {
         }
         return nil
     }
+}
+
+extension Section {
+    /// Articles' printable handouts: not content, but pages made of it, with a segment of their own.
+    public static let handouts = Section("handouts")
+    /// A language's search page (`search: true`), not a folder of content.
+    public static let search = Section("search")
 }

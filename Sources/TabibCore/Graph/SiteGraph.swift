@@ -101,6 +101,20 @@ public enum SitePathTarget: Sendable, Equatable {
 }
 
 extension SiteGraph {
+    /// A language's `sections:` in `site.yaml` that names a section the site does not have.
+    static func sectionDiagnostics(_ config: SiteConfig) -> [Diagnostic] {
+        let known = Routes.sections.map(\.name)
+        return config.languages.flatMap { language in
+            language.sections.filter { !Routes.sections.contains($0.key) }.sorted { $0.value.location < $1.value.location }.map { section, segment in
+                var notes: [String] = []
+                if let guess = Suggestion.closest(to: section.name, in: known) { notes.append("did you mean '\(guess)'?") }
+                notes.append("known keys here: \(known.joined(separator: ", ")).")
+                return .error("unknown-key", "unknown key '\(section.name)' in 'sections'; fix its spelling or remove it.",
+                              at: segment.location, notes: notes)
+            }
+        }
+    }
+
     /// Where a translated article names other causes or conditions than its source: errors that name both files.
     static func graphDifferences(_ file: ContentFile, source: ContentFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -129,7 +143,7 @@ extension SiteGraph {
     public static func build(_ content: LoadedContent) -> (SiteGraph?, [Diagnostic]) {
         let config = content.config
         let files = content.files
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = sectionDiagnostics(config)
         var index: [ContentKey: [String: Int]] = [:]
         for (i, file) in files.enumerated() { index[file.key, default: [:]][file.language] = i }
 
@@ -248,8 +262,14 @@ extension SiteGraph {
             if let path = routes.path(file.key, language: file.language) { claimed[path, default: []].append(file.path) }
         }
         for language in config.languages {
-            for reserved in [routes.home(language.code)] + Section.allCases.map({ routes.index($0, language: language.code) }) {
+            for reserved in [routes.home(language.code)] + Routes.sections.map({ routes.index($0, language: language.code) }) {
                 claimed[reserved, default: []].append("(tabib's \(reserved) index page)")
+            }
+        }
+        for file in files where file.kind != .page {
+            if let problem = Routes.reservedSlugProblem(file.slug, kind: file.kind) {
+                diagnostics.append(.error("url-collision", "this page's address would end in '\(file.slug)/', which \(problem); give it another 'slug'.",
+                                          at: file.meta.slug?.location ?? SourceLocation(path: file.path)))
             }
         }
         for (path, owners) in claimed where owners.count > 1 {
@@ -265,15 +285,15 @@ extension SiteGraph {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let withheldPaths = Dictionary(content.withheldFiles.map { (Routes.path(for: $0, config: config), $0.key) }) { first, _ in first }
         var pathIndex: [String: (ContentKey, String)] = [:]
-        var generated: Set<String> = [config.basePath, config.basePath + "sitemap.xml", config.basePath + "robots.txt"]
+        var generated: Set<String> = [routes.root, routes.sitemap, routes.robots]
         for file in files {
             pathIndex[Routes.path(for: file, config: config)] = (file.key, file.language)
-            if file.kind == .article { generated.insert(routes.handout(file)) }
+            if Routes.hasHandout(file) { generated.insert(routes.handout(file)) }
         }
         for language in config.languages {
             generated.insert(routes.home(language.code))
-            generated.insert(config.basePath + "\(language.code)/atom.xml")
-            for section in Section.allCases { generated.insert(routes.index(section, language: language.code)) }
+            generated.insert(routes.feed(language.code))
+            for section in Routes.sections { generated.insert(routes.index(section, language: language.code)) }
         }
         return (SiteGraph(config: config, files: files, routes: routes, index: index, entityKinds: entityKinds, edges: edges,
                           causesOf: causesOf, effectsOf: effectsOf, articlesAbout: about.mapValues { $0.sorted() },

@@ -1,35 +1,3 @@
-/// What a file under `content/<lang>/` is, from the folder it is in.
-public enum ContentKind: String, Sendable, CaseIterable, Hashable {
-    case article, cause, condition, page
-
-    /// The folder under `content/<lang>/`.
-    public var folder: String {
-        switch self {
-        case .article: "articles"
-        case .cause: "causes"
-        case .condition: "conditions"
-        case .page: "pages"
-        }
-    }
-
-    public var section: Section {
-        switch self {
-        case .article: .articles
-        case .cause: .causes
-        case .condition: .conditions
-        case .page: .pages
-        }
-    }
-
-    public init?(folder: String) {
-        guard let kind = ContentKind.allCases.first(where: { $0.folder == folder }) else { return nil }
-        self = kind
-    }
-
-    /// Causes and conditions: the nodes of the graph.
-    public var isEntity: Bool { self == .cause || self == .condition }
-}
-
 /// A value from front matter together with where it was written.
 public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     public var value: Value

@@ -140,7 +140,7 @@ public struct ContentLoader: Sendable {
                     var notes: [String] = []
                     if let guess = Suggestion.closest(to: sectionFolder, in: ContentKind.allCases.map(\.folder)) { notes.append("did you mean '\(guess)'?") }
                     diagnostics.append(.error("unknown-section",
-                        "content/\(folder)/\(sectionFolder) is not a known folder; use articles, causes, conditions or pages.",
+                        "content/\(folder)/\(sectionFolder) is not a known folder; use \(ContentKind.folderList).",
                         at: SourceLocation(path: "content/\(folder)/\(sectionFolder)"), notes: notes))
                     continue
                 }

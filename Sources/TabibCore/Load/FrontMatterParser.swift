@@ -4,31 +4,6 @@ import Yams
 /// Splits a content file into front matter and body and reads the front matter into `FrontMatter`,
 /// checking the keys its kind allows, the required ones, and every value's type.
 struct FrontMatterParser {
-    static func allowedKeys(_ kind: ContentKind) -> [String] {
-        switch kind {
-        case .article:
-            ["title", "summary", "date", "reviewed", "nextReview", "clinicalReview", "conditions", "causes",
-             "sources", "review", "handout", "translation", "draft", "slug"]
-        case .cause, .condition:
-            ["title", "summary", "aliases", "kind", "translation", "draft", "slug"]
-        case .page:
-            ["title", "summary", "date", "reviewed", "translation", "draft", "slug"]
-        }
-    }
-
-    static func requiredKeys(_ kind: ContentKind) -> [String] {
-        switch kind {
-        case .article: ["title", "summary", "date", "reviewed"]
-        case .cause, .condition: ["title", "summary", "aliases"]
-        case .page: ["title"]
-        }
-    }
-
-    /// Keys that tabib used to read, with what to write instead.
-    static let renamedKeys = [
-        "reviewer": "'reviewer' no longer exists: a clinical review is recorded with its day, as 'clinicalReview: {name: …, credential: …, date: YYYY-MM-DD}'; write it only once a clinician has checked the article.",
-    ]
-
     static let entityKinds = ["disease", "symptom", "lifestyle", "medication", "physiological-state",
                               "injury", "nutrition", "environment"]
 
@@ -42,14 +17,14 @@ struct FrontMatterParser {
     static func split(_ text: String, path: String, kind: ContentKind) -> Result<Split, Diagnostic> {
         if text.unicodeScalars.allSatisfy(blankScalars.contains) {
             return .failure(.error("empty-file",
-                "the file is empty; start it with front matter between two '---' lines (\(requiredKeys(kind).joined(separator: ", ")) are required) or delete it.",
+                "the file is empty; start it with front matter between two '---' lines (\(kind.described.requiredKeys.joined(separator: ", ")) are required) or delete it.",
                 at: SourceLocation(path: path, line: 1, column: 1)))
         }
         // Lines are read up to the closing fence only; the body is the rest of the text as it stands.
         var lines = Lines(text: text, position: text.startIndex)
         guard let opening = lines.next(), isFence(opening) else {
             return .failure(.error("missing-front-matter",
-                "the file does not start with front matter; put a line '---', the keys (\(requiredKeys(kind).joined(separator: ", "))) and another '---' at the top.",
+                "the file does not start with front matter; put a line '---', the keys (\(kind.described.requiredKeys.joined(separator: ", "))) and another '---' at the top.",
                 at: SourceLocation(path: path, line: 1, column: 1)))
         }
         var yaml: [Substring] = []
@@ -105,14 +80,14 @@ struct FrontMatterParser {
         guard let root = reader.compose(yaml) else {
             if reader.diagnostics.isEmpty {
                 reader.diagnostics.append(.error("missing-key",
-                    "the front matter is empty; add \(requiredKeys(kind).map { "'\($0)'" }.joined(separator: ", ")).",
+                    "the front matter is empty; add \(kind.described.requiredKeys.map { "'\($0)'" }.joined(separator: ", ")).",
                     at: SourceLocation(path: path, line: 1, column: 1)))
             }
             return (nil, reader.diagnostics)
         }
         var meta = FrontMatter()
-        let pairs = reader.mapping(root, what: "the front matter of \(kind.rawValue == "article" ? "an article" : "a \(kind.rawValue)")",
-                                   allowed: allowedKeys(kind), renamed: kind == .article ? renamedKeys : [:])
+        let pairs = reader.mapping(root, what: "the front matter of \(kind.described.noun)",
+                                   allowed: kind.described.allowedKeys, renamed: kind.described.renamedKeys)
         for (key, keyNode, value) in pairs {
             meta.keyLocations[key] = reader.location(keyNode)
             switch key {
@@ -201,7 +176,7 @@ struct FrontMatterParser {
             }
         }
         let present = Set(pairs.map(\.key))
-        for key in requiredKeys(kind) where !present.contains(key) {
+        for key in kind.described.requiredKeys where !present.contains(key) {
             reader.diagnostics.append(.error("missing-key",
                 "the required key '\(key)' is missing; add '\(key): …' to the front matter.",
                 at: SourceLocation(path: path, line: 1, column: 1)))

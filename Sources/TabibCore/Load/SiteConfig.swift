@@ -1,6 +1,13 @@
-/// The sections of a site whose URL segment each language names in its own words.
-public enum Section: String, Sendable, CaseIterable, Hashable {
-    case articles, causes, conditions, pages, handouts
+/// A part of the site whose URL segment each language may name in its own words (`sections:` in
+/// `site.yaml`): each content kind's (`KindDescription.section`), and those of the pages tabib makes
+/// itself, which the stages that make them name (`Routes.sections`).
+public struct Section: Sendable, Hashable {
+    /// The key in `sections:`, and the segment when a language does not name it.
+    public let name: String
+    public init(_ name: String) { self.name = name }
+
+    public static let articles = ContentKind.article.section, causes = ContentKind.cause.section
+    public static let conditions = ContentKind.condition.section, pages = ContentKind.page.section
 }
 
 /// A language of the site, from `content/site.yaml`.
@@ -12,10 +19,11 @@ public struct Language: Sendable, Hashable {
     public var isRightToLeft: Bool
     /// The site's title in this language.
     public var title: String
-    /// URL segment per section, e.g. `articles: artikel`.
-    public var sections: [Section: String]
+    /// URL segment per section, e.g. `articles: artikel`, as `site.yaml` names them; the graph checks
+    /// that each section is one the site has (`Routes.sections`).
+    public var sections: [Section: Located<String>]
 
-    public func segment(_ section: Section) -> String { sections[section] ?? section.rawValue }
+    public func segment(_ section: Section) -> String { sections[section]?.value ?? section.name }
 }
 
 /// Printed on handouts: who hands it out and whom to call.
@@ -40,6 +48,14 @@ public struct SiteConfig: Sendable, Equatable {
     /// An alias that auto-links in more than this share of a language's articles (in percent) is
     /// reported: a word that common is rarely a mention of the cause or condition.
     public var autoLinkMaxPercent = 50
+    /// How many entries a page of a long list shows: the articles index, the A–Z letter pages, and the
+    /// articles, causes and effects of a cause or condition (`pageSize:`).
+    public var pageSize = 50
+    /// An A–Z index of causes or conditions with more entries than this has one page per letter
+    /// (`letterPagesAbove:`); at most this many, it is one page with letter anchors.
+    public var letterPagesAbove = 200
+    /// Whether the build indexes the site with Pagefind and writes a search page per language (`search: true`).
+    public var search = false
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
     public var source: Language { language(defaultLanguage)! }
@@ -52,11 +68,11 @@ public struct SiteConfig: Sendable, Equatable {
         return String(rest[slash...])
     }
 
+    /// The base URL without its path (`https://host`): a site path after it is an absolute URL.
+    public var origin: String { String(baseURL.dropLast(basePath.count)) }
+
     /// `baseURL` with the path replaced: `https://host/base/` + `id/x/` → absolute URL.
-    public func absoluteURL(_ sitePath: String) -> String {
-        let origin = String(baseURL.dropLast(basePath.count))
-        return origin + sitePath
-    }
+    public func absoluteURL(_ sitePath: String) -> String { origin + sitePath }
 
     /// Normalises a user-given base URL: it must be absolute http(s); a missing final `/` is added.
     public static func normalizedBaseURL(_ text: String) -> String? {

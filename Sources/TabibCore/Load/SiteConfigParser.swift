@@ -12,13 +12,14 @@ enum SiteConfigParser {
             }
             return (nil, reader.diagnostics)
         }
-        var baseURL: String?, defaultLanguage: Located<String>?, interval = 12, allowRaw = false
+        var baseURL: String?, defaultLanguage: Located<String>?, interval = 12, allowRaw = false, search = false
         var languages: [Language] = []
         var clinic = Clinic()
         var publishBeforeClinicalReview = false, autoLinkMaxPercent = 50
+        var pageSize = 50, letterPagesAbove = 200
         let pairs = reader.mapping(root, what: "site.yaml",
                                    allowed: ["baseURL", "defaultLanguage", "languages", "reviewIntervalMonths", "allowRawHTML", "clinic",
-                                             "publishBeforeClinicalReview", "autoLinkMaxPercent"])
+                                             "publishBeforeClinicalReview", "autoLinkMaxPercent", "pageSize", "letterPagesAbove", "search"])
         for (key, _, value) in pairs {
             switch key {
             case "baseURL":
@@ -33,7 +34,10 @@ enum SiteConfigParser {
             case "reviewIntervalMonths": interval = reader.int(value, key: key, range: 1...DateRules.maximumMonthsBetweenReviews) ?? interval
             case "publishBeforeClinicalReview": publishBeforeClinicalReview = reader.bool(value, key: key) ?? false
             case "autoLinkMaxPercent": autoLinkMaxPercent = reader.int(value, key: key, range: 1...100) ?? autoLinkMaxPercent
+            case "pageSize": pageSize = reader.int(value, key: key, range: 1...1000) ?? pageSize
+            case "letterPagesAbove": letterPagesAbove = reader.int(value, key: key, range: 1...100_000) ?? letterPagesAbove
             case "allowRawHTML": allowRaw = reader.bool(value, key: key) ?? false
+            case "search": search = reader.bool(value, key: key) ?? false
             case "clinic":
                 for (k, _, v) in reader.mapping(value, what: "'clinic'", allowed: ["name", "contact", "emergencyNumber"]) {
                     let text = reader.string(v, key: "clinic.\(k)")
@@ -75,15 +79,19 @@ enum SiteConfigParser {
         guard !reader.diagnostics.hasErrors, let baseURL, let defaultLanguage else { return (nil, reader.diagnostics) }
         // The default language comes first everywhere languages are listed.
         languages.sort { ($0.code == defaultLanguage.value ? 0 : 1) < ($1.code == defaultLanguage.value ? 0 : 1) }
-        return (SiteConfig(baseURL: baseURL, defaultLanguage: defaultLanguage.value, languages: languages,
-                           reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic,
-                           publishBeforeClinicalReview: publishBeforeClinicalReview, autoLinkMaxPercent: autoLinkMaxPercent), reader.diagnostics)
+        var config = SiteConfig(baseURL: baseURL, defaultLanguage: defaultLanguage.value, languages: languages,
+                                reviewIntervalMonths: interval, allowRawHTML: allowRaw, clinic: clinic,
+                                publishBeforeClinicalReview: publishBeforeClinicalReview, autoLinkMaxPercent: autoLinkMaxPercent,
+                                search: search)
+        config.pageSize = pageSize
+        config.letterPagesAbove = letterPagesAbove
+        return (config, reader.diagnostics)
     }
 
     private static func language(_ node: Node, reader: inout YAMLValueReader) -> Language? {
         let pairs = reader.mapping(node, what: "a language", allowed: ["code", "name", "locale", "direction", "title", "sections"])
         var code: String?, name: String?, locale: String?, rtl = false, title: String?
-        var sections: [Section: String] = [:]
+        var sections: [Section: Located<String>] = [:]
         for (key, _, value) in pairs {
             switch key {
             case "code":
@@ -101,12 +109,13 @@ enum SiteConfigParser {
                 default: reader.error("wrong-type", "'direction' must be 'ltr' or 'rtl'.", value)
                 }
             case "sections":
-                for (k, _, v) in reader.mapping(value, what: "'sections'", allowed: Section.allCases.map(\.rawValue)) {
+                // Which sections exist is the graph's to say (`Routes.sections`): handouts are not content.
+                for (k, keyNode, v) in reader.mapping(value, what: "'sections'", allowed: nil) {
                     guard let segment = reader.string(v, key: "sections.\(k)") else { continue }
                     if let problem = FrontMatterParser.slugProblem(segment) {
                         reader.error("bad-slug", "the section name '\(segment)' \(problem); use lowercase letters, digits and '-'.", v)
                     } else {
-                        sections[Section(rawValue: k)!] = segment
+                        sections[Section(k)] = Located(segment, at: reader.location(keyNode))
                     }
                 }
             default: break

@@ -267,7 +267,7 @@ extension YAMLErrorExplainer {
     /// A `---` that closes the front matter too early: the body starts with more front matter keys
     /// and another `---`. Reported at that `---`, instead of one "missing key" error per key below it.
     static func strayFence(_ split: FrontMatterParser.Split, path: String, kind: ContentKind) -> Diagnostic? {
-        let allowed = Set(FrontMatterParser.allowedKeys(kind))
+        let allowed = Set(kind.described.allowedKeys)
         var keys: [String] = []
         var number = split.bodyStartLine
         // The first 200 lines, one at a time: nearly every body gives up at its first line of prose.

@@ -149,9 +149,10 @@ struct YAMLValueReader {
         return Check(refused: nil, hasExplicitTag: hasExplicitTag)
     }
 
-    /// The pairs of a mapping with string keys; reports duplicated and unknown keys with a suggestion.
-    /// `renamed` maps keys that tabib used to accept to the sentence that says what replaced them.
-    mutating func mapping(_ node: Node, what: String, allowed: [String], renamed: [String: String] = [:]) -> [(key: String, keyNode: Node, value: Node)] {
+    /// The pairs of a mapping with string keys; reports duplicated keys, and keys not in `allowed` (when
+    /// given) with a suggestion. `renamed` maps keys that tabib used to accept to the sentence that says
+    /// what replaced them.
+    mutating func mapping(_ node: Node, what: String, allowed: [String]?, renamed: [String: String] = [:]) -> [(key: String, keyNode: Node, value: Node)] {
         guard case let .mapping(mapping) = node else {
             error("wrong-type", "\(what) must be a mapping of 'key: value' lines.", node)
             return []
@@ -171,7 +172,7 @@ struct YAMLValueReader {
                 error("renamed-key", replacement, keyNode)
                 continue
             }
-            guard allowed.contains(key) else {
+            if let allowed, !allowed.contains(key) {
                 var notes: [String] = []
                 if let guess = Suggestion.closest(to: key, in: allowed) { notes.append("did you mean '\(guess)'?") }
                 notes.append("known keys here: \(allowed.joined(separator: ", ")).")

@@ -3,23 +3,27 @@
 /// those inputs differs between the previous build and this one, or when it is new. Nothing here knows
 /// what a page shows; the renderer says it by what it reads.
 extension IncrementalBuilder {
-    /// A page, named the same way in every build: by the content file it shows rather than its index.
-    enum PageID: Hashable, Sendable {
-        case file(String)
-        case handout(String)
-        case home(String)
-        case index(Section, String)
-        case root
-        case notFound
+    /// A page, named the same way in every build: by its output's name and by the content file it
+    /// shows rather than its index.
+    struct PageID: Hashable, Sendable {
+        let output: String
+        let subject: Subject
 
-        init(_ job: PageJob, _ graph: SiteGraph) {
-            switch job {
-            case let .file(i): self = .file(graph.files[i].path)
-            case let .handout(i): self = .handout(graph.files[i].path)
-            case let .home(code): self = .home(code)
-            case let .index(section, code): self = .index(section, code)
-            case .root: self = .root
-            case .notFound: self = .notFound
+        enum Subject: Hashable, Sendable {
+            case file(String)
+            case language(String)
+            case site
+            /// A further page of a long list, named by its list and number.
+            case list(ListPageJob)
+        }
+
+        init(_ job: PageJob, _ renderer: SiteRenderer) {
+            output = renderer.templates.outputs[job.output].name
+            switch job.subject {
+            case let .file(i): subject = .file(renderer.graph.files[i].path)
+            case let .language(code): subject = .language(code)
+            case .site: subject = .site
+            case let .list(job): subject = .list(job)
             }
         }
     }
@@ -94,7 +98,7 @@ extension IncrementalBuilder {
         var present: Set<PageID> = []
         present.reserveCapacity(jobs.count)
         for job in jobs {
-            let id = PageID(job, graph)
+            let id = PageID(job, new.renderer)
             present.insert(id)
             if dirty.contains(id) || previous.dependencies.pages[id] == nil { pages.append((job, id)) }
         }
@@ -105,14 +109,22 @@ extension IncrementalBuilder {
     }
 
     /// The plan when the graph was kept (`SiteGraph.reused`): the same pages in the same places, so only the
-    /// inputs the edit can have changed are looked at, and nothing is done for every page. Nil otherwise.
+    /// inputs the edit can have changed are looked at, and nothing is done for every page. Nil otherwise, and
+    /// when a retitled cause or condition changes which letter pages its A–Z index has.
     static func planSameStructure(_ new: SiteBuilder.Prepared, previous: State) -> Plan? {
         let (old, graph) = (previous.prepared.renderer, new.renderer.graph)
-        guard old.graph.structure === graph.structure, old.config == new.renderer.config else { return nil }
+        guard old.graph.structure === graph.structure, old.config == new.renderer.config,
+              old.templates.outputs.map(\.name) == new.renderer.templates.outputs.map(\.name) else { return nil }
         // The same files in the same order: the previous index holds.
         let fileIndex = previous.dependencies.fileIndex
         let comparison = InputComparison(old: old, new: new.renderer, oldIndex: fileIndex, newIndex: fileIndex)
         guard let candidates = comparison.candidates else { return nil }
+        if old.parts !== new.renderer.parts, let since = new.renderer.parts.changedSince {
+            for kind in Set(since.keys.map(\.kind)) where kind.isEntity {
+                for language in graph.config.languages where old.letterJobs(kind, language: language.code)
+                    != new.renderer.letterJobs(kind, language: language.code) { return nil }
+            }
+        }
         var dirty: Set<PageID> = []
         var siteFiles = false
         for input in candidates {
@@ -120,22 +132,22 @@ extension IncrementalBuilder {
             dirty.formUnion(readers)
             if case .frontMatter = input { siteFiles = true }
         }
+        let outputs = Dictionary(uniqueKeysWithValues: new.renderer.templates.outputs.enumerated().map { ($1.name, $0) })
         let pages = dirty.map { id -> (job: PageJob, id: PageID) in
-            switch id {
-            case let .file(path): (.file(fileIndex[path]!), id)
-            case let .handout(path): (.handout(fileIndex[path]!), id)
-            case let .home(code): (.home(code), id)
-            case let .index(section, code): (.index(section, code), id)
-            case .root: (.root, id)
-            case .notFound: (.notFound, id)
+            let subject: OutputSubject = switch id.subject {
+            case let .file(path): .file(fileIndex[path]!)
+            case let .language(code): .language(code)
+            case .site: .site
+            case let .list(job): .list(job)
             }
+            return (PageJob(output: outputs[id.output]!, subject: subject), id)
         }
         return Plan(pages: pages, gone: [], siteFiles: siteFiles, fileIndex: fileIndex, total: previous.dependencies.pages.count)
     }
 
-    /// The paths of the sitemap, robots.txt and feeds of a build.
-    static func siteFilePaths(_ config: SiteConfig) -> Set<String> {
-        Set(["sitemap.xml", "robots.txt"] + config.languages.map { SiteFiles.feedPath($0.code) })
+    /// The paths of the site files of a build: the sitemap, robots.txt and feeds.
+    static func siteFilePaths(_ renderer: SiteRenderer) -> Set<String> {
+        Set(renderer.siteFileJobs().map(renderer.path))
     }
 }
 
@@ -261,15 +273,7 @@ struct InputComparison {
         case let .card(key, language):
             return !sameParts && !Self.same(old.parts.cards[language]?[key], new.parts.cards[language]?[key])
         case let .list(kind, language):
-            guard !sameParts else { return false }
-            if let since = new.parts.changedSince, since.previous == ObjectIdentifier(old.parts) {
-                // The same graph: the same keys, and only these cards made again.
-                return since.keys.contains { $0.kind == kind && !Self.same(old.parts.cards[language]?[$0], new.parts.cards[language]?[$0]) }
-            }
-            let keys = new.graph.keys(of: kind)
-            guard keys == old.graph.keys(of: kind) else { return true }
-            let (a, b) = (old.parts.cards[language], new.parts.cards[language])
-            return keys.contains { !Self.same(a?[$0], b?[$0]) }
+            return !sameParts && old.parts.alphabetical[language]?[kind] != new.parts.alphabetical[language]?[kind]
         case let .entityKey(id):
             return !sameEntityKinds && old.graph.entityKey(id) != new.graph.entityKey(id)
         case let .causes(id):

@@ -31,6 +31,8 @@ public actor IncrementalBuilder {
         public var rendered: Int
         public var isFull: Bool
         public var stageTimes: [SiteBuilder.StageTime]
+        /// Whether the site has search (`search: true`): the preview then indexes it (`SearchIndex.bundle`).
+        public var search = false
     }
 
     struct State {
@@ -115,12 +117,12 @@ public actor IncrementalBuilder {
                 dependencies.remove(page)
             }
             for page in report.renderedPages {
-                let id = PageID(page.job, graph)
+                let id = PageID(page.job, prepared.renderer)
                 if let before = dependencies.pages[id]?.path, before != page.path { removed.insert(before) }
                 dependencies.record(id, path: page.path, reads: page.reads)
             }
             dependencies.fileIndex = plan.fileIndex
-            if plan.siteFiles { removed.formUnion(Self.siteFilePaths(state.prepared.graph.config)) }
+            if plan.siteFiles { removed.formUnion(Self.siteFilePaths(state.prepared.renderer)) }
             // Assets deleted from templates/assets/.
             removed.formUnion(state.assets)
             // Images no page shows any more, or replaced by a changed image's new files.
@@ -144,12 +146,14 @@ public actor IncrementalBuilder {
             self.previous = state
         } else {
             var dependencies = Dependencies(fileIndex: Dictionary(uniqueKeysWithValues: graph.files.enumerated().map { ($1.path, $0) }))
-            for page in report.renderedPages { dependencies.record(PageID(page.job, graph), path: page.path, reads: page.reads) }
+            for page in report.renderedPages { dependencies.record(PageID(page.job, prepared.renderer), path: page.path, reads: page.reads) }
             removed = previous.map { $0.outputs.subtracting(written) } ?? []
             self.previous = State(prepared: prepared, outputs: written, dependencies: dependencies)
         }
-        return Build(pages: plan?.total ?? report.pagesWritten, written: written, removed: removed,
-                     warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
-                     stageTimes: report.stageTimes)
+        var build = Build(pages: plan?.total ?? report.pagesWritten, written: written, removed: removed,
+                          warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
+                          stageTimes: report.stageTimes)
+        build.search = prepared.renderer.config.search
+        return build
     }
 }

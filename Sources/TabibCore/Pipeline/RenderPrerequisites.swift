@@ -6,7 +6,7 @@ enum RenderPrerequisites {
     static func check(_ graph: SiteGraph) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Every article has a handout, and a handout is never printed without the full disclaimer.
-        let handouts = graph.files.filter { $0.kind == .article }.count
+        let handouts = graph.files.filter(Routes.hasHandout).count
         if handouts > 0, graph.index[disclaimerKey] == nil {
             let path = "content/\(graph.config.defaultLanguage)/pages/disclaimer.md"
             diagnostics.append(.error("missing-disclaimer",

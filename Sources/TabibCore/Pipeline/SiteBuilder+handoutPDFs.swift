@@ -28,7 +28,7 @@ public struct HandoutPDFs: Sendable {
     /// The handouts of every article in the graph, in the graph's order.
     public static func jobs(_ graph: SiteGraph) -> [Job] {
         let config = graph.config
-        return graph.files.filter { $0.kind == .article }.map { file in
+        return graph.files.filter(Routes.hasHandout).map { file in
             let sitePath = graph.routes.handout(file)
             let page = SiteRenderer.outputPath(sitePath, basePath: config.basePath)
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
@@ -102,22 +102,22 @@ extension SiteBuilder {
     /// Builds into a folder like `build(toDirectory:)`, with a PDF beside every handout, which links to
     /// it. The PDFs are printed from the staging folder before it is swapped in, so a failure leaves
     /// the previous output as it was.
-    public func build(toDirectory output: URL, printingHandoutsWith printer: HandoutPDFs,
+    public func build(toDirectory output: URL, layout: OutputDirectory.Layout = .folder, printingHandoutsWith printer: HandoutPDFs,
                       progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws(BuildFailure) -> BuildReport {
-        try await build(printingHandoutsWith: printer, into: output, progress: progress)
+        try await build(printingHandoutsWith: printer, into: output, layout: layout, progress: progress)
     }
 
     /// The same, as `build(printingHandoutsWith:into:)` for callers that name the printer first.
-    public func build(printingHandoutsWith printer: HandoutPDFs, into output: URL,
+    public func build(printingHandoutsWith printer: HandoutPDFs, into output: URL, layout: OutputDirectory.Layout = .folder,
                       progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
         var options = self.options
         options.handoutPDFs = true
-        // The browser reads the pages from one folder: the whole site is written anew.
-        let directory = try OutputDirectory(destination: output, updating: false)
+        // The browser reads the pages from one folder: the whole site is written anew (a release holds it whole).
+        let directory = try OutputDirectory(destination: output, updating: false, layout: layout)
         do {
-            var report = try await SiteBuilder(options: options).build(into: directory)
+            var report = try await SiteBuilder(options: options).build(intoDirectory: directory)
             let jobs = HandoutPDFs.jobs(report.graph)
             report.warnings += try await printer.print(jobs, in: directory.staging, basePath: report.graph.config.basePath, progress: progress)
             directory.adopt(jobs.map(\.pdf))

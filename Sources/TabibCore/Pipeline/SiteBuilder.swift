@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var today: Day = .today
     /// Handout pages link to their PDF; set by a build that prints them (`build(toDirectory:printingHandoutsWith:)`).
     public var handoutPDFs = false
+    /// What the site is made of (`SiteOutputs`); tests add outputs of their own.
+    var outputs = SiteOutputs.standard
 
     /// `includeDrafts` also makes the build a preview, unless `preview` says otherwise.
     public init(root: URL, includeDrafts: Bool = false, preview: Bool? = nil, baseURL: String? = nil) {
@@ -39,6 +41,8 @@ public struct BuildReport: Sendable {
     public var withheld = PublicationGate.Withheld()
     /// When the build wrote into an output folder: how many files that changed.
     public var changes: OutputDirectory.Changes?
+    /// On a site with search: what indexing did.
+    public var search: SearchIndex.Outcome?
     /// The pages rendered, with what each read when the build recorded it (`IncrementalBuilder`).
     var renderedPages: [RenderedPage] = []
 }
@@ -140,8 +144,9 @@ public struct SiteBuilder: Sendable {
         var diagnostics = loadDiagnostics
         // Templates are checked even when content failed, so that one run reports both.
         let templatesUnchanged = changed.map { !$0.contains { $0.hasPrefix("templates/") } } ?? false
-        let (templates, templateDiagnostics) = templatesUnchanged ? cache.templates ?? TemplateSet.load(root: options.root)
-                                                                  : TemplateSet.load(root: options.root)
+        let requiredTemplates = SiteOutputs.templateNames(options.outputs)
+        let (templates, templateDiagnostics) = templatesUnchanged ? cache.templates ?? TemplateSet.load(root: options.root, required: requiredTemplates)
+                                                                  : TemplateSet.load(root: options.root, required: requiredTemplates)
         cache.templates = (templates, templateDiagnostics)
         diagnostics += templateDiagnostics
         guard let content, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
@@ -161,11 +166,12 @@ public struct SiteBuilder: Sendable {
         if sameStrings, let cached = cache.pageTemplates {
             compiled = cached
         } else if let templates, let strings {
-            compiled = PageTemplates.compile(templates, strings: strings, defaultLanguage: config.defaultLanguage)
+            compiled = PageTemplates.compile(templates, strings: strings, defaultLanguage: config.defaultLanguage, outputs: options.outputs)
         } else {
             compiled = (nil, [])
         }
         cache.pageTemplates = compiled
+        if config.search, let templates, !templates.has("search") { diagnostics.append(SearchIndex.missingTemplate) }
         diagnostics += compiled.diagnostics
         lap("templates")
         let previousGraph = cache.graph?.graph
@@ -271,10 +277,12 @@ public struct SiteBuilder: Sendable {
         do {
             assets = try Assets.copy(from: options.root, into: sink)
             if siteFiles {
-                try sink.write(SiteFiles.sitemap(renderer))
-                try sink.write(SiteFiles.robots(renderer))
-                for feed in SiteFiles.feeds(renderer) { try sink.write(feed) }
-                assets += 2 + renderer.config.languages.count
+                for job in renderer.siteFileJobs() {
+                    let (file, fileDiagnostics) = renderer.render(job)
+                    diagnostics += fileDiagnostics
+                    if let file { try sink.write(file) }
+                    assets += 1
+                }
             }
         } catch {
             diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))
@@ -296,17 +304,21 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into a folder: new or changed files go to a staging folder first, and are put in place
-    /// only on success (`OutputDirectory`).
-    public func build(toDirectory output: URL, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
-        let directory = try OutputDirectory(destination: output)
+    /// only on success (`OutputDirectory`), after the search index when the site has search; `layout`
+    /// says whether the output is a folder or a link to releases.
+    public func build(toDirectory output: URL, layout: OutputDirectory.Layout = .folder,
+                      progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
+        let directory = try OutputDirectory(destination: output, layout: layout)
         do {
-            var report = try await build(into: directory, progress: progress)
+            var report = try await build(intoDirectory: directory, progress: progress)
             let mark = ContinuousClock.now
             report.changes = try directory.commit()
             report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
             report.bodyCache?.save(root: options.root)
-            report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark))
+            let pruning = directory.pruningTime ?? .zero
+            report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark - pruning))
+            if directory.pruningTime != nil { report.stageTimes.append(StageTime(stage: "old releases", duration: pruning)) }
             report.duration += .now - mark
             return report
         } catch {

@@ -15,7 +15,7 @@ extension SiteChecker {
         }
         // The build's content warnings are the checker's own; only the printer's are new here.
         var diagnostics = report.warnings.filter { $0.code == "chromium-pipe-failed" }
-        let articles = report.graph.files.filter { $0.kind == .article }
+        let articles = report.graph.files.filter(Routes.hasHandout)
         let pdftotext = CommandLineTool.find(["pdftotext"])
         if pdftotext == nil {
             diagnostics.append(.warning("pdftotext-missing",

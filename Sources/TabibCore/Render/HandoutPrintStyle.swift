@@ -22,6 +22,10 @@ enum HandoutPrintStyle {
 
     /// A CSS string literal of `text`, safe inside a `<style>` element.
     static func string(_ text: String) -> String {
+        var bytes = text
+        let plain = bytes.withUTF8 { !$0.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+                                                    || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") } }
+        if plain { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -23,7 +23,8 @@ enum JSONLD {
     /// the script or open a comment, `</script`, `<!--`) and U+2028, U+2029 written as `\u` escapes.
     /// They occur in JSON only inside strings, where the escape means the same character.
     private static func scriptSafe(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 })
+        var bytes = text
+        guard bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 } })
         else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)

@@ -9,10 +9,11 @@ public enum JSONString {
 
     public static func append(_ string: String, to text: inout String, forScript: Bool = false) {
         text += "\""
-        let plain = string.utf8.allSatisfy { byte in
+        var bytes = string
+        let plain = bytes.withUTF8 { $0.allSatisfy { byte in
             byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
                 && !(forScript && (byte == UInt8(ascii: "<") || byte == 0xE2))
-        }
+        } }
         if plain {
             text += string
             text += "\""

@@ -10,7 +10,7 @@ final class PageParts: Sendable {
         let layout: LanguageLayout
         let title: String
         let homePath: String
-        /// Every section's index page, in `Section.allCases` order.
+        /// Every listed kind's index page, in `PageKind.listed` order.
         let indexPaths: [(section: Section, path: String)]
         /// `Routes.handout` up to the article's slug.
         let handoutPrefix: String
@@ -33,6 +33,11 @@ final class PageParts: Sendable {
     let languages: [String: Language]
     /// Language → key → the card of the page in that language, or of its translation when there is none.
     let cards: [String: [ContentKey: LinkCard]]
+    /// Language → kind → every page of the kind A–Z as that language's lists show it, with the other
+    /// names of causes and conditions (`ListEntry.alphabetical`).
+    let alphabetical: [String: [ContentKind: [ListEntry]]]
+    /// The kinds `alphabetical` lists.
+    static let alphabeticalKinds: [ContentKind] = [.article, .cause, .condition]
     /// Article id → its place among all article ids in ascending order.
     let articleRank: [String: Int]
     /// Article ids in ascending order.
@@ -48,7 +53,7 @@ final class PageParts: Sendable {
         let routes = graph.routes
         let basePath = config.basePath
         self.basePath = basePath
-        origin = String(config.baseURL.dropLast(basePath.count))
+        origin = config.origin
 
         var days: [String: Set<Day>] = [:]
         for file in graph.files {
@@ -72,13 +77,11 @@ final class PageParts: Sendable {
                 stylesheet: routes.stylesheet,
                 homeURL: routes.home(code),
                 t: templates.stringKeys.map { table[$0] ?? $0 },
-                nav: [
-                    .init(label: strings.text(.navHome, code), url: routes.home(code)),
-                    .init(label: strings.text(.navArticles, code), url: routes.index(.articles, language: code)),
-                    .init(label: strings.text(.navConditions, code), url: routes.index(.conditions, language: code)),
-                    .init(label: strings.text(.navCauses, code), url: routes.index(.causes, language: code)),
-                ],
-                disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path)
+                nav: [.init(label: strings.text(.navHome, code), url: routes.home(code))] + PageKind.listed.map {
+                    .init(label: strings.text($0.index!.title, code), url: routes.index($0.kind.section, language: code))
+                },
+                disclaimerURL: routes.resolve(disclaimerKey, language: code)?.path,
+                searchURL: config.search ? routes.index(.search, language: code) : nil)
             var disclaimer: (String, String, String?)?
             if let file = graph.bestFile(disclaimerKey, language: code), let i = graph.index[disclaimerKey]?[file.language] {
                 let html = bodies.bodies[i].html
@@ -86,8 +89,8 @@ final class PageParts: Sendable {
             }
             languages[code] = Language(
                 layout: layout, title: language.title, homePath: routes.home(code),
-                indexPaths: Section.allCases.map { ($0, routes.index($0, language: code)) },
-                handoutPrefix: basePath + "\(code)/\(language.segment(.handouts))/",
+                indexPaths: Routes.sections.map { ($0, routes.index($0, language: code)) },
+                handoutPrefix: routes.handoutPrefix(code),
                 switcherAlone: config.languages.map { other in
                     .init(code: other.code, name: other.name, url: routes.home(other.code), current: other.code == code,
                           missing: true, missingLabel: strings.text(.notTranslated, other.code))
@@ -109,6 +112,7 @@ final class PageParts: Sendable {
         }
         Self.makeCards(of: Array(graph.index.keys), into: &cards, graph: graph, languages: languages, templates: templates)
         self.cards = cards
+        alphabetical = Self.alphabetical(of: Self.alphabeticalKinds, cards: cards, graph: graph, sharing: [:])
 
         articleIDs = Set(graph.articlesAbout.values.joined()).sorted()
         articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
@@ -116,11 +120,14 @@ final class PageParts: Sendable {
         changedSince = nil
     }
 
-    private init(_ previous: PageParts, cards: [String: [ContentKey: LinkCard]], changed keys: Set<ContentKey>) {
+    private init(_ previous: PageParts, cards: [String: [ContentKey: LinkCard]], changed keys: Set<ContentKey>, graph: SiteGraph) {
         origin = previous.origin
         basePath = previous.basePath
         languages = previous.languages
         self.cards = cards
+        // A changed card changes the A–Z lists of its kind only.
+        let kinds = Set(keys.map(\.kind)).filter(Self.alphabeticalKinds.contains)
+        alphabetical = Self.alphabetical(of: Array(kinds), cards: cards, graph: graph, sharing: previous.alphabetical)
         articleRank = previous.articleRank
         articleIDs = previous.articleIDs
         articleRanksAbout = previous.articleRanksAbout
@@ -142,7 +149,20 @@ final class PageParts: Sendable {
         let keys = Set(changed.map(\.new.key))
         var cards = self.cards
         Self.makeCards(of: Array(keys), into: &cards, graph: graph, languages: languages, templates: templates)
-        return PageParts(self, cards: cards, changed: keys)
+        return PageParts(self, cards: cards, changed: keys, graph: graph)
+    }
+
+    /// The A–Z lists of `kinds` in every language made from `cards` (`ListEntry.alphabetical`); the other kinds' lists
+    /// are those of `shared`.
+    private static func alphabetical(of kinds: [ContentKind], cards: [String: [ContentKey: LinkCard]], graph: SiteGraph,
+                                     sharing shared: [String: [ContentKind: [ListEntry]]]) -> [String: [ContentKind: [ListEntry]]] {
+        let lists = graph.config.languages.flatMap { language in kinds.map { (language.code, $0) } }
+        let sorted = ParallelMap.mapBlocking(lists) { code, kind in
+            ListEntry.alphabetical(kind, language: code, cards: cards[code] ?? [:], graph: graph)
+        }
+        var alphabetical = shared
+        for ((code, kind), entries) in zip(lists, sorted) { alphabetical[code, default: [:]][kind] = entries }
+        return alphabetical
     }
 
     /// Makes the cards of `keys` in every language, with their links rendered.

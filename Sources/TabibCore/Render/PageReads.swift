@@ -10,7 +10,8 @@ enum PageInput: Hashable, Sendable {
     case body(path: String)
     /// The card of a page as pages of `language` link to it (nil when there is none).
     case card(ContentKey, language: String)
-    /// The cards of every page of a kind, as pages of `language` list them A–Z.
+    /// The cards of every page of a kind, as pages of `language` list them A–Z, with the other names
+    /// of causes and conditions (`PageParts.alphabetical`).
     case list(ContentKind, language: String)
     /// Which cause or condition, if any, has this id.
     case entityKey(String)
@@ -49,27 +50,9 @@ extension SiteRenderer {
         var recording = self
         let reads = PageReads()
         recording.reads = reads
-        reads.insert(.template(Self.templateName(job, graph)))
+        if let template = templates.outputs[job.output].templateName { reads.insert(.template(template)) }
         let (file, diagnostics) = recording.render(job)
         return (file, diagnostics, reads.inputs)
-    }
-
-    /// The template a page is rendered with, as `render(_:)` chooses it.
-    static func templateName(_ job: PageJob, _ graph: SiteGraph) -> String {
-        switch job {
-        case let .file(i):
-            switch graph.files[i].kind {
-            case .article: "article"
-            case .cause: "cause"
-            case .condition: "condition"
-            case .page: "page"
-            }
-        case .handout: "handout"
-        case .home: "home"
-        case .index: "list"
-        case .root: "root"
-        case .notFound: "404"
-        }
     }
 
     // The accessors through which page models read the graph, the bodies and the shared parts, noting

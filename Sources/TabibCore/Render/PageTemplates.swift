@@ -3,15 +3,8 @@ import CompiledMustache
 /// Every template a build renders, each compiled against the model of the pages it renders, before
 /// any page is rendered: a name a model does not have is an error here, at its place in the template.
 public struct PageTemplates: Sendable {
-    let article: CompiledTemplate<ArticlePage>
-    let cause: CompiledTemplate<EntityPage>
-    let condition: CompiledTemplate<EntityPage>
-    let page: CompiledTemplate<SimplePage>
-    let list: CompiledTemplate<ListPage>
-    let home: CompiledTemplate<HomePage>
-    let root: CompiledTemplate<RootPage>
-    let notFound: CompiledTemplate<NotFoundPage>
-    let handout: CompiledTemplate<HandoutPage>
+    /// Every output of the site (`SiteOutputs`), each with its template compiled against its model.
+    let outputs: [any SiteOutput]
     /// `partials/link`, when the templates have it.
     let link: CompiledTemplate<LinkPartial>?
     /// The UI strings' keys, which `{{t.key}}` may name: the default language's, A–Z. Each language's
@@ -23,34 +16,20 @@ public struct PageTemplates: Sendable {
     /// Each template's text as written, by name (`TemplateSet.sources`).
     public var sources: [String: String] { templateSet.sources }
 
-    /// Compiles every template of `set` that renders pages, with the keys of the default language's UI
-    /// strings; all errors of all templates at once.
+    /// Compiles the template of every output (`SiteOutputs.standard` unless given), with the keys of the
+    /// default language's UI strings; all errors of all templates at once.
     public static func compile(_ set: TemplateSet, strings: UIStrings, defaultLanguage: String) -> (PageTemplates?, [Diagnostic]) {
-        let keys = strings.strings(defaultLanguage).keys.sorted()
-        var found: [(error: TemplateError, template: String)] = []
-        func compiled<Root>(_ name: String, _ fields: TemplateFields<Root>) -> CompiledTemplate<Root>? {
-            do {
-                return try set.library.compile(name, fields)
-            } catch {
-                found += error.errors.map { ($0, name) }
-                return nil
-            }
-        }
-        let article = compiled("article", ArticlePage.templateFields(stringKeys: keys))
-        let cause = compiled("cause", EntityPage.templateFields(stringKeys: keys))
-        let condition = compiled("condition", EntityPage.templateFields(stringKeys: keys))
-        let page = compiled("page", SimplePage.templateFields(stringKeys: keys))
-        let list = compiled("list", ListPage.templateFields(stringKeys: keys))
-        let home = compiled("home", HomePage.templateFields(stringKeys: keys))
-        let root = compiled("root", RootPage.templateFields(stringKeys: keys))
-        let notFound = compiled("404", NotFoundPage.templateFields(stringKeys: keys))
-        let handout = compiled("handout", HandoutPage.templateFields(stringKeys: keys))
-        let link = set.has(PageParts.linkTemplate) ? compiled(PageParts.linkTemplate, LinkPartial.templateFields(stringKeys: keys)) : nil
-        let diagnostics = Self.diagnostics(found)
-        guard diagnostics.isEmpty, let article, let cause, let condition, let page, let list, let home, let root, let notFound,
-              let handout, link != nil || !set.has(PageParts.linkTemplate) else { return (nil, diagnostics) }
-        return (PageTemplates(article: article, cause: cause, condition: condition, page: page, list: list, home: home,
-                              root: root, notFound: notFound, handout: handout, link: link, stringKeys: keys, templateSet: set), [])
+        compile(set, strings: strings, defaultLanguage: defaultLanguage, outputs: SiteOutputs.standard)
+    }
+
+    static func compile(_ set: TemplateSet, strings: UIStrings, defaultLanguage: String,
+                        outputs: [any SiteOutput]) -> (PageTemplates?, [Diagnostic]) {
+        var compiler = TemplateCompiler(set: set, stringKeys: strings.strings(defaultLanguage).keys.sorted())
+        let compiled = outputs.filter { !$0.templateIsOptional || set.has($0.templateName!) }.map { $0.compiled(&compiler) }
+        let link = set.has(PageParts.linkTemplate) ? compiler.compile(PageParts.linkTemplate, LinkPartial.templateFields(stringKeys: compiler.stringKeys)) : nil
+        let diagnostics = Self.diagnostics(compiler.found)
+        guard diagnostics.isEmpty, link != nil || !set.has(PageParts.linkTemplate) else { return (nil, diagnostics) }
+        return (PageTemplates(outputs: compiled.map { $0! }, link: link, stringKeys: compiler.stringKeys, templateSet: set), [])
     }
 
     /// Each error once: a partial or parent shown by several templates may have the same error under

@@ -31,33 +31,71 @@ struct QRSymbol: Sendable, Equatable {
     func svg(label: String) -> String {
         let quiet = 4
         let size = width + 2 * quiet
-        // One `M x yh n v1h-n z` per run of dark modules in a row, written as bytes.
-        var path: [UInt8] = []
-        path.reserveCapacity(width * width * 2)
-        for y in 0..<width {
-            var x = 0
-            while x < width {
-                guard isDark(x, y) else { x += 1; continue }
-                var run = 1
-                while x + run < width, isDark(x + run, y) { run += 1 }
-                path.append(UInt8(ascii: "M"))
-                Self.appendDecimal(x + quiet, to: &path)
-                path.append(UInt8(ascii: " "))
-                Self.appendDecimal(y + quiet, to: &path)
-                path.append(UInt8(ascii: "h"))
-                Self.appendDecimal(run, to: &path)
-                path += "v1h-".utf8
-                Self.appendDecimal(run, to: &path)
-                path.append(UInt8(ascii: "z"))
-                x += run
+        var svg: [UInt8] = []
+        svg.reserveCapacity(width * width * 3 + 512)
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ".utf8
+        Self.appendDecimal(size, to: &svg)
+        svg.append(UInt8(ascii: " "))
+        Self.appendDecimal(size, to: &svg)
+        svg += "\" class=\"qr\" role=\"img\" aria-label=\"".utf8
+        svg += HTML.escape(label).utf8
+        svg += "\" shape-rendering=\"crispEdges\"><rect width=\"".utf8
+        Self.appendDecimal(size, to: &svg)
+        svg += "\" height=\"".utf8
+        Self.appendDecimal(size, to: &svg)
+        svg += "\" fill=\"#fff\"/><path d=\"".utf8
+        // One `M x yh n v1h-n z` per run of dark modules in a row: at most 20 bytes a run (three digits
+        // a number), at most (width + 1) / 2 runs a row.
+        let runs = width * ((width + 1) / 2)
+        let path = [UInt8](unsafeUninitializedCapacity: runs * 20) { out, count in
+            var at = 0
+            @inline(__always) func put(_ byte: UInt8) {
+                out[at] = byte
+                at += 1
             }
+            @inline(__always) func decimal(_ value: Int) {
+                if value >= 100 { put(UInt8(ascii: "0") + UInt8(value / 100)) }
+                if value >= 10 { put(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
+                put(UInt8(ascii: "0") + UInt8(value % 10))
+            }
+            bits.withUnsafeBufferPointer { bits in
+                @inline(__always) func isDark(_ index: Int) -> Bool { bits[index &>> 3] & (1 &<< UInt8(index & 7)) != 0 }
+                for y in 0..<width {
+                    let row = y * width
+                    var x = 0
+                    while x < width {
+                        guard isDark(row + x) else { x += 1; continue }
+                        var run = 1
+                        while x + run < width, isDark(row + x + run) { run += 1 }
+                        put(UInt8(ascii: "M"))
+                        decimal(x + quiet)
+                        put(UInt8(ascii: " "))
+                        decimal(y + quiet)
+                        put(UInt8(ascii: "h"))
+                        decimal(run)
+                        put(UInt8(ascii: "v"))
+                        put(UInt8(ascii: "1"))
+                        put(UInt8(ascii: "h"))
+                        put(UInt8(ascii: "-"))
+                        decimal(run)
+                        put(UInt8(ascii: "z"))
+                        x += run
+                    }
+                }
+            }
+            count = at
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(size) \(size)\" class=\"qr\" role=\"img\" aria-label=\"\(HTML.escape(label))\" shape-rendering=\"crispEdges\"><rect width=\"\(size)\" height=\"\(size)\" fill=\"#fff\"/><path d=\"\(String(decoding: path, as: UTF8.self))\" fill=\"#000\"/></svg>"
+        svg += path
+        svg += "\" fill=\"#000\"/></svg>".utf8
+        return String(decoding: svg, as: UTF8.self)
     }
 
-    /// `value` (not negative) in decimal digits, as `"\(value)"` writes it.
+    /// `value` (0 to 999: a coordinate or a run) in decimal digits, as `"\(value)"` writes it.
+    @inline(__always)
     private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        let zero = UInt8(ascii: "0")
+        if value >= 100 { bytes.append(zero + UInt8(value / 100)) }
+        if value >= 10 { bytes.append(zero + UInt8(value / 10 % 10)) }
+        bytes.append(zero + UInt8(value % 10))
     }
 }

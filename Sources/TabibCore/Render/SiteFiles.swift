@@ -1,9 +1,8 @@
-/// The site-wide files beside the pages: `sitemap.xml` with the alternates of every translated page,
+/// The site-wide files beside the pages: `sitemap.xml`, every page the build writes with the alternates of every translated page,
 /// `robots.txt`, and an Atom feed of articles per language.
 enum SiteFiles {
-    static func sitemap(_ renderer: SiteRenderer) -> OutputFile {
+    static func sitemap(_ renderer: SiteRenderer) -> String {
         let graph = renderer.graph
-        let routes = graph.routes
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         func entry(_ path: String, alternates: [(String, String)], lastmod: Day?) {
             xml += "  <url>\n    <loc>\(XMLText.escape(renderer.absolute(path)))</loc>\n"
@@ -18,61 +17,51 @@ enum SiteFiles {
             }
             xml += "  </url>\n"
         }
-        let languages = graph.config.languages.map(\.code)
-        for code in languages {
-            entry(routes.home(code), alternates: languages.map { ($0, routes.home($0)) }, lastmod: nil)
-            for section in [Section.articles, .conditions, .causes] {
-                entry(routes.index(section, language: code), alternates: languages.map { ($0, routes.index(section, language: $0)) }, lastmod: nil)
-            }
-        }
-        for file in graph.files {
-            let key = file.key
-            let alternates = routes.languages(of: key).map { ($0, routes.path(key, language: $0)!) }
-            entry(routes.path(key, language: file.language)!, alternates: alternates, lastmod: file.meta.reviewed ?? file.meta.date)
+        // Every page the build writes but the 404 page (its address is any address that has no page).
+        for job in renderer.jobs() {
+            guard let page = renderer.templates.outputs[job.output].sitemapEntry(job.subject, renderer) else { continue }
+            entry(page.sitePath, alternates: page.alternates.map { ($0.language, $0.sitePath) }, lastmod: page.lastmod)
         }
         xml += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", text: xml)
+        return xml
     }
 
-    static func robots(_ renderer: SiteRenderer) -> OutputFile {
-        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(renderer.absolute(renderer.graph.config.basePath + "sitemap.xml"))\n")
+    static func robots(_ renderer: SiteRenderer) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(renderer.absolute(renderer.routes.sitemap))\n"
     }
 
-    static func feedPath(_ language: String) -> String { "\(language)/atom.xml" }
-
-    static func feeds(_ renderer: SiteRenderer) -> [OutputFile] {
+    /// The Atom feed of a language's articles.
+    static func feed(_ renderer: SiteRenderer, language code: String) -> String {
         let graph = renderer.graph
-        return graph.config.languages.map { language in
-            let code = language.code
-            // Newest first: by the day last reviewed (else published; none is oldest), then by id, descending.
-            let articles = graph.files.indices.filter { graph.files[$0].kind == .article && graph.files[$0].language == code }
-                .map { (index: $0, day: graph.files[$0].meta.reviewed ?? graph.files[$0].meta.date) }
-                .sorted { a, b in
-                    switch (a.day, b.day) {
-                    case let (x?, y?) where x != y: x > y
-                    case (_?, nil): true
-                    case (nil, _?): false
-                    default: graph.files[a.index].id > graph.files[b.index].id
-                    }
+        let language = graph.config.language(code)!
+        // Newest first: by the day last reviewed (else published; none is oldest), then by id, descending.
+        let articles = graph.files.indices.filter { graph.files[$0].kind == .article && graph.files[$0].language == code }
+            .map { (index: $0, day: graph.files[$0].meta.reviewed ?? graph.files[$0].meta.date) }
+            .sorted { a, b in
+                switch (a.day, b.day) {
+                case let (x?, y?) where x != y: x > y
+                case (_?, nil): true
+                case (nil, _?): false
+                default: graph.files[a.index].id > graph.files[b.index].id
                 }
-            let feedURL = renderer.absolute(renderer.parts.basePath + feedPath(code))
-            let updated = articles.compactMap(\.day).max() ?? Day(year: 2000, month: 1, day: 1)!
-            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(code)\">\n"
-            xml += "  <title>\(XMLText.escape(language.title))</title>\n  <id>\(XMLText.escape(feedURL))</id>\n"
-            xml += "  <link rel=\"self\" href=\"\(XMLText.escape(feedURL))\"/>\n"
-            xml += "  <link rel=\"alternate\" href=\"\(XMLText.escape(renderer.absolute(graph.routes.home(code))))\"/>\n"
-            xml += "  <updated>\(DateText.iso(updated))T00:00:00Z</updated>\n  <author><name>\(XMLText.escape(language.title))</name></author>\n"
-            for (index, day) in articles {
-                let article = graph.files[index]
-                let url = XMLText.escape(renderer.absolute(graph.routes.path(article.key, language: code)!))
-                let updated = day.map(DateText.iso) ?? "2000-01-01"
-                xml += "  <entry>\n    <title>\(XMLText.escape(article.meta.title))</title>\n    <id>\(url)</id>\n"
-                xml += "    <link rel=\"alternate\" href=\"\(url)\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
-                if let date = article.meta.date { xml += "    <published>\(DateText.iso(date))T00:00:00Z</published>\n" }
-                xml += "    <summary>\(XMLText.escape(article.meta.summary ?? ""))</summary>\n  </entry>\n"
             }
-            xml += "</feed>\n"
-            return OutputFile(path: feedPath(code), text: xml)
+        let feedURL = renderer.absolute(graph.routes.feed(code))
+        let updated = articles.compactMap(\.day).max() ?? Day(year: 2000, month: 1, day: 1)!
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(code)\">\n"
+        xml += "  <title>\(XMLText.escape(language.title))</title>\n  <id>\(XMLText.escape(feedURL))</id>\n"
+        xml += "  <link rel=\"self\" href=\"\(XMLText.escape(feedURL))\"/>\n"
+        xml += "  <link rel=\"alternate\" href=\"\(XMLText.escape(renderer.absolute(graph.routes.home(code))))\"/>\n"
+        xml += "  <updated>\(DateText.iso(updated))T00:00:00Z</updated>\n  <author><name>\(XMLText.escape(language.title))</name></author>\n"
+        for (index, day) in articles {
+            let article = graph.files[index]
+            let url = XMLText.escape(renderer.absolute(graph.routes.path(article.key, language: code)!))
+            let updated = day.map(DateText.iso) ?? "2000-01-01"
+            xml += "  <entry>\n    <title>\(XMLText.escape(article.meta.title))</title>\n    <id>\(url)</id>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(url)\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
+            if let date = article.meta.date { xml += "    <published>\(DateText.iso(date))T00:00:00Z</published>\n" }
+            xml += "    <summary>\(XMLText.escape(article.meta.summary ?? ""))</summary>\n  </entry>\n"
         }
+        xml += "</feed>\n"
+        return xml
     }
 }

@@ -29,7 +29,7 @@ extension SiteRenderer {
         let cards = cardTable(code)
         let about = meta.conditions.compactMap { id -> JSONLD.Value? in
             guard let key = entityKey(id.value), let target = cards?[key] else { return nil }
-            return .object([("@type", .string(key.kind == .condition ? "MedicalCondition" : "MedicalCause")),
+            return .object([("@type", .string(PageKind.of(key.kind).schemaType!)),
                              ("name", .string(target.title)), ("url", .string(absolute(target.url)))])
         }
         var jsonLD: [(key: String, value: JSONLD.Value)] = [
@@ -57,7 +57,25 @@ extension SiteRenderer {
         var layout = layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
         layout.breadcrumbs = breadcrumbs(file, path: path)
-        return ArticlePage(layout: layout, article: article)
+        var page = ArticlePage(layout: layout, article: article)
+        page.searchAliases = searchAliases(meta, language: code)
+        return page
+    }
+
+    /// The titles and aliases, in `language`, of the conditions and causes an article names, for search.
+    /// Read through the recording accessors: a quick build renders the article again when one of them
+    /// changes its title or aliases, or gains or loses its page in `language`.
+    func searchAliases(_ meta: FrontMatter, language: String) -> String? {
+        guard config.search else { return nil }
+        var names: [String] = []
+        for id in meta.conditions.map(\.value) + meta.causes.map(\.cause.value) {
+            guard let key = entityKey(id) else { continue }
+            reads?.insert(.translations(key))
+            guard let i = graph.index[key]?[language] else { continue }
+            let entity = contentFile(i).meta
+            for name in [entity.title] + entity.aliases.map(\.value) where !names.contains(name) { names.append(name) }
+        }
+        return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 
     /// The file whose clinical review counts for `file`: its source, since a translation says what the source says.
@@ -113,21 +131,29 @@ extension SiteRenderer {
         reads?.insert(.related(path: file.path))
         let mine = Set(file.meta.conditions.map(\.value) + file.meta.causes.map(\.cause.value))
         guard !mine.isEmpty else { return [] }
-        // Ranks stand for ids (rank order is id order): count how often each other article shows up.
-        let own = parts.articleRank[file.id]
-        var ranks: [Int] = []
-        for id in mine { ranks += parts.articleRanksAbout[id] ?? [] }
-        ranks.sort()
-        var scored: [(score: Int, rank: Int)] = []
-        var start = 0
-        while start < ranks.count {
-            var end = start + 1
-            while end < ranks.count, ranks[end] == ranks[start] { end += 1 }
-            if ranks[start] != own { scored.append((end - start, ranks[start])) }
-            start = end
+        // Ranks stand for ids (rank order is id order): count how often each other article shows up,
+        // then keep the `limit` best (most shared first, then lowest rank) in one pass, without sorting.
+        guard limit > 0 else { return [] }
+        let own = parts.articleRank[file.id] ?? -1
+        let lists = mine.map { parts.articleRanksAbout[$0] ?? [] }
+        var best: [(score: Int, rank: Int)] = []
+        best.reserveCapacity(limit + 1)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: parts.articleIDs.count) { counts in
+            counts.initialize(repeating: 0)
+            for list in lists { for rank in list { counts[rank] += 1 } }
+            for list in lists {
+                for rank in list where rank != own && counts[rank] > 0 {
+                    let score = Int(counts[rank])
+                    counts[rank] = 0  // each article once
+                    if best.count == limit, let last = best.last, score < last.score || (score == last.score && rank > last.rank) { continue }
+                    var at = best.count
+                    while at > 0, score > best[at - 1].score || (score == best[at - 1].score && rank < best[at - 1].rank) { at -= 1 }
+                    best.insert((score, rank), at: at)
+                    if best.count > limit { best.removeLast() }
+                }
+            }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
-        return scored.prefix(limit).map { ContentKey(kind: .article, id: parts.articleIDs[$0.rank]) }
+        return best.map { ContentKey(kind: .article, id: parts.articleIDs[$0.rank]) }
     }
 
     /// The model of the page (disclaimer, about, …) `graph.files[i]`.

@@ -5,8 +5,7 @@ extension SiteRenderer {
     func breadcrumbs(_ file: ContentFile, path: String) -> Breadcrumbs {
         let code = file.language
         var trail = [(name: strings.text(.navHome, code), path: routes.home(code))]
-        let section = file.kind.section
-        if let key = section.indexTitleKey { trail.append((strings.text(key, code), routes.index(section, language: code))) }
+        if let index = PageKind.of(file.kind).index { trail.append((strings.text(index.title, code), routes.index(file.kind.section, language: code))) }
         trail.append((file.meta.title, path))
         return Breadcrumbs(trail, origin: parts.origin)
     }

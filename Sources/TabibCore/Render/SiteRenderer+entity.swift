@@ -1,13 +1,19 @@
 extension SiteRenderer {
     /// The model of the cause or condition `graph.files[i]`: what can cause it and what it can lead to,
-    /// each link with the articles that state it, and the articles about it.
+    /// each link with the articles that state it, and the articles about it: of each list, its first
+    /// `pageSize` entries and a link to all of them when there are more.
     func entityPage(_ i: Int) -> EntityPage {
         let file = contentFile(i)
         let code = file.language
         let path = routes.path(file.key, language: code)!
-        let cards = cardTable(code)
-        let causes = causeEdges(of: file.id).compactMap { edgeLink($0.cause, $0, language: code) }
-        let effects = effectEdges(of: file.id).compactMap { edgeLink($0.effect, $0, language: code) }
+        let size = config.pageSize
+        let allCauses = entityListItems(file, .causes, language: code)
+        let allEffects = entityListItems(file, .effects, language: code)
+        let allArticles = entityListItems(file, .articles, language: code)
+        let causes = Array(allCauses.prefix(size))
+        func more(_ list: EntityList, _ items: [LinkCard]) -> MoreLink? {
+            MoreLink(url: routes.entityList(list, of: file.key, language: code), count: items.count, shown: size)
+        }
         let aliases = file.meta.aliases.map(\.value).filter { $0 != file.meta.title.lowercased() }
         let entity = EntityPage.Entity(
             title: file.meta.title,
@@ -16,15 +22,18 @@ extension SiteRenderer {
             kind: file.meta.entityKind.map { strings.text(.entityKind($0), code) },
             aliases: aliases.isEmpty ? nil : aliases.joined(separator: ", "),
             causes: LinkList(causes),
-            effects: LinkList(effects),
-            articles: LinkList((articlesAbout(file.id) ?? []).compactMap { cards?[ContentKey(kind: .article, id: $0)] }),
+            effects: LinkList(Array(allEffects.prefix(size))),
+            articles: LinkList(Array(allArticles.prefix(size))),
+            moreCauses: more(.causes, allCauses),
+            moreEffects: more(.effects, allEffects),
+            moreArticles: more(.articles, allArticles),
             unreviewedTranslation: unreviewedTranslation(file.meta),
             clinicalReview: nil)
 
         // JSON-LD, every object's keys in the order .sortedKeys writes them.
         var jsonLD: [(key: String, value: JSONLD.Value)] = [
             ("@context", .string("https://schema.org")),
-            ("@type", .string(file.kind == .condition ? "MedicalCondition" : "MedicalCause")),
+            ("@type", .string(PageKind.of(file.kind).schemaType!)),
         ]
         if !aliases.isEmpty { jsonLD.append(("alternateName", .array(aliases.map { .string($0) }))) }
         if file.kind == .condition, !causes.isEmpty {

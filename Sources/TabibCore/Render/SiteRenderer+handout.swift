@@ -1,3 +1,4 @@
+import CompiledMustache
 import Foundation
 
 extension SiteRenderer {
@@ -41,7 +42,7 @@ extension SiteRenderer {
 
     /// Renders a handout. A handout template that loses the disclaimer, the review dates or the URL
     /// fails the build.
-    func handout(_ i: Int) -> (OutputFile?, [Diagnostic]) {
+    func handout(_ i: Int, template: CompiledTemplate<HandoutPage>) -> (OutputFile?, [Diagnostic]) {
         let model = handoutPage(i)
         let file = graph.files[i]
         if let reads {
@@ -50,13 +51,11 @@ extension SiteRenderer {
             reads.insert(.translations(file.key))
         }
         let sitePath = handoutPath(file)
-        let html = Self.bytes(model, templates.handout)
+        let html = Self.bytes(model, template)
         let disclaimer = parts.languages[file.language]!.disclaimer
         var missing: [String] = []
         // What the page shows: its print style in the head repeats the title, URL and short disclaimer.
-        let headEnd = Array("</head>".utf8)
-        let bodyStart = (0...max(0, html.count - headEnd.count)).first { html[$0..<min(html.count, $0 + headEnd.count)].elementsEqual(headEnd) } ?? 0
-        let shown = Array(html[bodyStart...])
+        let shown = Array(html[(Self.offset(of: "</head>", in: html) ?? 0)...])
         if let first = disclaimer?.firstSentence, !Self.page(shown, contains: first) { missing.append("the disclaimer") }
         if disclaimer == nil { missing.append("the disclaimer (there is no content/\(config.defaultLanguage)/pages/disclaimer.md)") }
         if let reviewed = model.handout.dates.reviewed, !Self.page(shown, contains: HTML.escape(reviewed)) { missing.append("the review date") }
@@ -71,19 +70,24 @@ extension SiteRenderer {
 
     /// Whether `text` occurs in the page's bytes.
     static func page(_ html: [UInt8], contains text: String) -> Bool {
+        offset(of: text, in: html) != nil
+    }
+
+    /// Where `text` first occurs in the page's bytes (0 for empty text), or nil.
+    static func offset(of text: String, in html: [UInt8]) -> Int? {
         var text = text
         return html.withUnsafeBufferPointer { page in
-            text.withUTF8 { needle in
-                guard let first = needle.first else { return true }
-                guard needle.count <= page.count, let start = page.baseAddress else { return false }
+            text.withUTF8 { needle -> Int? in
+                guard let first = needle.first else { return 0 }
+                guard needle.count <= page.count, let start = page.baseAddress else { return nil }
                 let last = page.count - needle.count
                 var i = 0
                 while i <= last, let hit = memchr(start + i, Int32(first), last - i + 1) {
                     let at = start.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(start + at, needle.baseAddress!, needle.count) == 0 { return true }
+                    if memcmp(start + at, needle.baseAddress!, needle.count) == 0 { return at }
                     i = at + 1
                 }
-                return false
+                return nil
             }
         }
     }

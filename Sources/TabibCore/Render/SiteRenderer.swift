@@ -12,16 +12,6 @@ public struct OutputFile: Sendable {
     public init(path: String, text: String) { self.init(path: path, contents: Array(text.utf8)) }
 }
 
-/// A page of the site to render, named without its contents so the list is cheap to make.
-public enum PageJob: Sendable, Hashable {
-    case file(Int)
-    case handout(Int)
-    case home(String)
-    case index(Section, String)
-    case root
-    case notFound
-}
-
 /// The third stage: every page of the site as a typed model (`Render/Pages/`), made from the graph
 /// and the rendered bodies, through its compiled template into bytes.
 public struct SiteRenderer: Sendable {
@@ -54,47 +44,43 @@ public struct SiteRenderer: Sendable {
     var config: SiteConfig { graph.config }
     var routes: Routes { graph.routes }
 
+    /// The pages of the site: each page output's files, the site's first, then each language's, each
+    /// content file's, and the further pages of lists, each in the order of the outputs' table (the
+    /// order the sitemap lists them and pages are written in).
     public func jobs() -> [PageJob] {
-        var jobs: [PageJob] = [.root, .notFound]
-        for language in config.languages {
-            jobs.append(.home(language.code))
-            for section in [Section.articles, .causes, .conditions] { jobs.append(.index(section, language.code)) }
+        jobs { !$0.isSiteFile }.enumerated().sorted { a, b in
+            let (x, y) = (rank(a.element.subject), rank(b.element.subject))
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Where a subject's pages come among the jobs.
+    func rank(_ subject: OutputSubject) -> (Int, Int) {
+        switch subject {
+        case .site: (0, 0)
+        case let .language(code): (1, config.languages.firstIndex { $0.code == code } ?? 0)
+        case let .file(i): (2, i)
+        case .list: (3, 0)
         }
-        for (i, file) in graph.files.enumerated() {
-            jobs.append(.file(i))
-            if file.kind == .article { jobs.append(.handout(i)) }
+    }
+
+    /// The site files (feeds, sitemap, robots.txt), written after the pages.
+    public func siteFileJobs() -> [PageJob] { jobs { $0.isSiteFile } }
+
+    func jobs(_ included: (any SiteOutput) -> Bool) -> [PageJob] {
+        var jobs: [PageJob] = []
+        for (i, output) in templates.outputs.enumerated() where included(output) {
+            jobs += output.subjects(self).map { PageJob(output: i, subject: $0) }
         }
         return jobs
     }
 
     public func render(_ job: PageJob) -> (OutputFile?, [Diagnostic]) {
-        switch job {
-        case let .file(i):
-            let file = graph.files[i]
-            let path = routes.path(file.key, language: file.language)!
-            switch file.kind {
-            case .article: return page(path, templates.article, articlePage(i))
-            case .cause: return page(path, templates.cause, entityPage(i))
-            case .condition: return page(path, templates.condition, entityPage(i))
-            case .page: return page(path, templates.page, simplePage(i))
-            }
-        case let .handout(i):
-            return handout(i)
-        case let .home(language):
-            return page(routes.home(language), templates.home, homePage(language))
-        case let .index(section, language):
-            return page(routes.index(section, language: language), templates.list, listPage(section, language))
-        case .root:
-            return page(routes.root, templates.root, rootPage())
-        case .notFound:
-            return (OutputFile(path: "404.html", contents: Self.bytes(notFoundPage(), templates.notFound)), [])
-        }
+        templates.outputs[job.output].render(job.subject, self)
     }
 
-    /// Renders a page and writes it at `sitePath/index.html`.
-    func page<Model>(_ sitePath: String, _ template: CompiledTemplate<Model>, _ model: Model) -> (OutputFile?, [Diagnostic]) {
-        (OutputFile(path: Self.outputPath(sitePath, basePath: parts.basePath), contents: Self.bytes(model, template)), [])
-    }
+    /// Where a job's file goes, relative to the output folder.
+    func path(_ job: PageJob) -> String { templates.outputs[job.output].path(job.subject, self) }
 
     /// A page's bytes, in a buffer large enough for most pages at once.
     static func bytes<Model>(_ model: Model, _ template: CompiledTemplate<Model>) -> [UInt8] {
@@ -114,12 +100,12 @@ public struct SiteRenderer: Sendable {
         return relative
     }
 
-    /// `Routes.handout`, with the base path worked out once.
+    /// `Routes.handout`, with its prefix worked out once per language.
     func handoutPath(_ file: ContentFile) -> String {
         parts.languages[file.language]!.handoutPrefix + file.slug + "/"
     }
 
-    /// `SiteConfig.absoluteURL`, with the origin worked out once.
+    /// `SiteConfig.absoluteURL`, with its origin worked out once.
     func absolute(_ sitePath: String) -> String { parts.origin + sitePath }
 
     func formatted(_ day: Day?, _ language: String) -> String? {

@@ -10,10 +10,13 @@ public struct TemplateSet: Sendable {
     /// Each template's text as written, by name: what a rebuild compares to find the templates that changed.
     public let sources: [String: String]
 
-    /// The templates every build renders through.
-    public static let required = ["layout", "home", "article", "cause", "condition", "page", "list", "root", "404", "handout"]
-
+    /// Loads every template under `root/templates/`; each of `required` (by default those of
+    /// `SiteOutputs.standard`) must be there.
     public static func load(root: URL) -> (TemplateSet?, [Diagnostic]) {
+        load(root: root, required: SiteOutputs.templateNames(SiteOutputs.standard))
+    }
+
+    static func load(root: URL, required: [String]) -> (TemplateSet?, [Diagnostic]) {
         let folder = root.appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
         var sources: [String: (path: String, text: String)] = [:]

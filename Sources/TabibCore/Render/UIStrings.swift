@@ -30,8 +30,12 @@ public struct UIStrings: Sendable {
         static let navConditions = Key("navConditions"), navCauses = Key("navCauses")
         static let articlesIntro = Key("articlesIntro"), causesIntro = Key("causesIntro"), conditionsIntro = Key("conditionsIntro")
         static let notTranslated = Key("notTranslated"), homeIntro = Key("homeIntro"), notFoundTitle = Key("notFoundTitle")
+        static let pageNumber = Key("pageNumber"), pageOf = Key("pageOf")
+        static let articlesAbout = Key("articlesAbout"), possibleCauses = Key("possibleCauses"), canLeadTo = Key("canLeadTo")
         static let published = Key("published"), shortDisclaimer = Key("shortDisclaimer")
         static let handoutTitle = Key("handoutTitle"), handoutQRLabel = Key("handoutQRLabel"), handoutPage = Key("handoutPage")
+        /// The search page's heading and the line under it, read on a site with search.
+        static let searchTitle = Key("searchTitle"), searchIntro = Key("searchIntro")
         /// The heading of a callout (`> [!NOTE]`).
         static func callout(_ kind: CalloutKind) -> Key { Key(kind.stringKey) }
         /// The label of a cause's or condition's `kind:` (`kind-disease`).
@@ -39,8 +43,14 @@ public struct UIStrings: Sendable {
 
         /// Every key the code reads.
         static let all: [Key] = [navHome, navArticles, navConditions, navCauses, articlesIntro, causesIntro, conditionsIntro, notTranslated, homeIntro, notFoundTitle,
+                                 pageNumber, pageOf, articlesAbout, possibleCauses, canLeadTo,
                                  published, shortDisclaimer, handoutTitle, handoutQRLabel, handoutPage]
             + CalloutKind.allCases.map(callout) + FrontMatterParser.entityKinds.map(entityKind)
+
+        /// Every key the code reads on a site with these settings: the search page's only with `search: true`.
+        static func required(_ config: SiteConfig) -> [Key] {
+            config.search ? all + [searchTitle, searchIntro] : all
+        }
     }
 
     public static func load(root: URL, config: SiteConfig) -> (UIStrings?, [Diagnostic]) {
@@ -82,7 +92,7 @@ public struct UIStrings: Sendable {
         }
         guard let source = raw[config.defaultLanguage] else { return (nil, diagnostics) }
         let sourcePath = "templates/i18n/\(config.defaultLanguage).yaml"
-        let required = Set(raw.values.flatMap(\.keys)).union(Key.all.map(\.name)).sorted()
+        let required = Set(raw.values.flatMap(\.keys)).union(Key.required(config).map(\.name)).sorted()
         for key in required where source[key] == nil {
             let elsewhere = config.languages.lazy.compactMap { language in raw[language.code]?[key].map { (language.code, $0) } }.first
             diagnostics.append(.error("missing-string",

@@ -2,8 +2,9 @@
 public enum HTML {
     public static func escape(_ text: String) -> String {
         // Most text has nothing to escape: hand it back without copying it scalar by scalar.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                                          || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
+        var bytes = text
+        guard bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                             || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") } }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

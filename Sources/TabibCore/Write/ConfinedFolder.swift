@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The files under one folder, reached one name at a time from a descriptor of that folder and never
 /// through a symbolic link: whatever a path from a manifest or a journal says, and whatever stands in
@@ -26,6 +27,10 @@ final class ConfinedFolder: Sendable {
 
     let path: String
     private let root: Int32
+    /// Folders that hold folders of files (`id/artikel` holds `id/artikel/x/index.html`'s folder),
+    /// kept open once reached, so that comparing a file walks one name fewer per level; at most `keptFolders`.
+    private let kept = Mutex<[String: Int32]>([:])
+    static let keptFolders = 64
 
     /// Opens `path` (which may itself be a link: the user chose it).
     init(_ path: String) throws(Failure) {
@@ -34,7 +39,10 @@ final class ConfinedFolder: Sendable {
         guard root >= 0 else { throw Failure(path: path, code: errno) }
     }
 
-    deinit { close(root) }
+    deinit {
+        close(root)
+        kept.withLock { for folder in $0.values { close(folder) } }
+    }
 
     /// The folder holding `path`'s last name, open (the caller closes it), and that name; missing
     /// folders are made when `create`. A link or a file where a folder should be is a failure.
@@ -70,12 +78,45 @@ final class ConfinedFolder: Sendable {
 
     /// Whether the regular file at `path` (not a link) holds exactly `bytes`.
     func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let names = path.split(separator: "/")
+        if names.count >= 3 {
+            // `a/b/c/index.html`: from `a/b`, kept open, to `c`, then the file.
+            let above = names.dropLast(2).joined(separator: "/")
+            let held = kept.withLock { kept -> Int32? in
+                if let folder = kept[above] { return folder }
+                guard kept.count < Self.keptFolders, let (folder, _) = try? parent(of: "\(above)/-"[...], create: false) else { return nil }
+                kept[above] = folder
+                return folder
+            }
+            if let held {
+                let folder = openat(held, String(names[names.count - 2]), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard folder >= 0 else { return false }
+                defer { close(folder) }
+                return holds(in: folder, String(names[names.count - 1]), bytes)
+            }
+        }
+        guard let (folder, name) = try? parent(of: path[...], create: false) else { return false }
+        defer { close(folder) }
+        return holds(in: folder, name, bytes)
+    }
+
+    /// Whether the regular file `name` (not a link) in the open `folder` holds exactly `bytes`.
+    private func holds(in folder: Int32, _ name: String, _ bytes: [UInt8]) -> Bool {
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return FileBytes.holds(fd, bytes)
+    }
+
+    /// Makes `target` (a path outside, whose folder exists) a hard link to the regular file at `path`
+    /// (not a link) when that file holds exactly `bytes`; whether it did.
+    func link(_ path: String, holding bytes: [UInt8], to target: String) -> Bool {
         guard let (folder, name) = try? parent(of: path[...], create: false) else { return false }
         defer { close(folder) }
         let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return FileBytes.holds(fd, bytes)
+        return FileBytes.holds(fd, bytes) && linkat(folder, name, AT_FDCWD, target, 0) == 0
     }
 
     /// Removes the regular file at `path`, and the folders that leaves empty; whether it removed one. A

@@ -41,6 +41,18 @@ enum FileBytes {
         if let code = bytes.withUnsafeBytes({ write($0, to: fd, at: 0) }) { throw error(path, code) }
     }
 
+    /// Writes `bytes` into a new file at `path`: never into a file that is there (it may be a hard
+    /// link that another release shares), which is unlinked first.
+    static func createNew(_ path: String, _ bytes: [UInt8]) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if fd < 0, errno == EEXIST, unlink(path) == 0 {
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        }
+        guard fd >= 0 else { throw error(path, errno) }
+        defer { close(fd) }
+        if let code = bytes.withUnsafeBytes({ write($0, to: fd, at: 0) }) { throw error(path, code) }
+    }
+
     /// Whether the regular file open as `fd` holds exactly `bytes`.
     static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var info = stat()
@@ -69,7 +81,8 @@ enum FileBytes {
             if renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0 { return nil }
             if errno != EINVAL, errno != ENOSYS { return String(cString: strerror(errno)) }
         }
-        let aside = b + ".tabib-old-\(getpid())"
+        // Named as the next build's clean-up looks for it (`OutputDirectory.oldOutput`), should this one be cut short.
+        let aside = OutputDirectory.oldOutput(of: URL(fileURLWithPath: b), pid: getpid()).path
         guard rename(b, aside) == 0 else { return String(cString: strerror(errno)) }
         guard rename(a, b) == 0 else {
             let problem = String(cString: strerror(errno))
@@ -102,13 +115,37 @@ enum FileBytes {
         path.indices.filter { path[$0] == "/" }.map { path[..<$0] }
     }
 
-    /// Every file (not folder) under `folder`, relative to it.
+    /// Every file (not folder) under `folder`, relative to it; a link is listed, never followed. Read
+    /// with `readdir` and its entry types (FileManager's enumerator looks up each file's attributes,
+    /// owner names included: seconds for a site's 60,000 entries).
     static func files(in folder: URL) -> [String] {
         var files: [String] = []
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let path = enumerator?.nextObject() as? String {
-            if enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
+        func walk(_ fd: Int32, _ prefix: String) {
+            guard let stream = fdopendir(fd) else {
+                close(fd)
+                return
+            }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if name == "." || name == ".." { continue }
+                var isFolder = Int(entry.pointee.d_type) == Int(DT_DIR)
+                if Int(entry.pointee.d_type) == Int(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = fstatat(dirfd(stream), name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                guard isFolder else {
+                    files.append(prefix + name)
+                    continue
+                }
+                let inner = openat(dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if inner >= 0 { walk(inner, prefix + name + "/") }
+            }
         }
+        let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if root >= 0 { walk(root, "") }
         return files
     }
 }

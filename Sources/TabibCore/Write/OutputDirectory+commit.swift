@@ -10,7 +10,9 @@ extension OutputDirectory {
     public func commit() throws(BuildFailure) -> Changes {
         let produced = state.withLock { $0.produced }
         let manifest = OutputManifest.text(produced)
-        let changes = updating ? try commitUpdate(produced: produced, manifest: manifest) : try commitNew(produced: produced, manifest: manifest)
+        let changes = if let releases { try commitRelease(releases, produced: produced, manifest: manifest) }
+            else if updating { try commitUpdate(produced: produced, manifest: manifest) }
+            else { try commitNew(produced: produced, manifest: manifest) }
         discard()
         return changes
     }
@@ -19,7 +21,7 @@ extension OutputDirectory {
     static let listed = 10
 
     /// Conflicts as errors: the first `listed`, then how many more.
-    private func conflictFailure(_ conflicts: [String]) -> BuildFailure {
+    func conflictFailure(_ conflicts: [String]) -> BuildFailure {
         var diagnostics = conflicts.prefix(Self.listed).map {
             Diagnostic.error("output-conflict", "the output folder \(destination.path) has \($0); move it away and build again. The output was not changed.")
         }
@@ -35,8 +37,6 @@ extension OutputDirectory {
     /// Links the files of the previous output that tabib did not write into the staging folder, and
     /// renames the staging folder into place.
     private func commitNew(produced: Set<String>, manifest: Data) throws(BuildFailure) -> Changes {
-        let fm = FileManager.default
-        var removed = 0
         do {
             try manifest.write(to: staging.appendingPathComponent(Self.manifestName))
         } catch {
@@ -48,16 +48,32 @@ extension OutputDirectory {
             }
             return Changes(written: produced.count, removed: 0, anew: true)
         }
+        let removed = try carryOver(from: destination, produced: produced)
+        if let problem = FileBytes.exchange(staging.path, destination.path) {
+            throw BuildFailure([.error("output-unwritable", "tabib could not put the new site in place at \(destination.path) (\(problem)); check that its folder is writable. The output was not changed.")])
+        }
+        // The staging folder now holds the previous output.
+        try? FileManager.default.removeItem(at: staging)
+        return Changes(written: produced.count, removed: removed, anew: true)
+    }
+
+    /// Links the files of the previous build's folder `source` that tabib did not write into the
+    /// staging folder (the previous output keeps them until the new one is in place); fails, changing
+    /// nothing, when one stands where the new site writes a file or needs a folder. How many files of
+    /// the previous build the new one no longer has.
+    func carryOver(from source: URL, produced: Set<String>) throws(BuildFailure) -> Int {
+        let fm = FileManager.default
+        var removed = 0
         var conflicts: [String] = []
-        for path in FileBytes.files(in: destination).sorted() where path != Self.markerName && path != Self.manifestName {
-            let source = destination.path + "/" + path, target = staging.path + "/" + path
+        for path in FileBytes.files(in: source).sorted() where path != Self.markerName && path != Self.manifestName {
+            let from = source.path + "/" + path, target = staging.path + "/" + path
             if previous.contains(path) {
                 if !produced.contains(path) { removed += 1 }
                 continue
             }
             if produced.contains(path) {
                 // The user's file where the new site writes one: in the way, unless it holds the same bytes.
-                if let bytes = fm.contents(atPath: target), FileBytes.holds(source, [UInt8](bytes)) { continue }
+                if let bytes = fm.contents(atPath: target), FileBytes.holds(from, [UInt8](bytes)) { continue }
                 conflicts.append("a file \(path) that tabib did not write where the new site writes one; tabib will not overwrite it")
                 continue
             }
@@ -69,25 +85,20 @@ extension OutputDirectory {
                 conflicts.append("a file \(path) that tabib did not write in a folder \(blocked) where the new site writes a file")
                 continue
             }
-            if linkat(AT_FDCWD, source, AT_FDCWD, target, 0) != 0 {
+            if linkat(AT_FDCWD, from, AT_FDCWD, target, 0) != 0 {
                 if errno == EEXIST {
                     conflicts.append("a file \(path) that tabib did not write where the new site needs a folder")
                     continue
                 }
                 do {
-                    try fm.copyItem(atPath: source, toPath: target)
+                    try fm.copyItem(atPath: from, toPath: target)
                 } catch {
                     throw BuildFailure([.error("output-unwritable", "tabib could not carry \(path), a file it did not write, over into the new output (\(error.localizedDescription)). The output was not changed.")])
                 }
             }
         }
         if !conflicts.isEmpty { throw conflictFailure(conflicts) }
-        if let problem = FileBytes.exchange(staging.path, destination.path) {
-            throw BuildFailure([.error("output-unwritable", "tabib could not put the new site in place at \(destination.path) (\(problem)); check that its folder is writable. The output was not changed.")])
-        }
-        // The staging folder now holds the previous output.
-        try? fm.removeItem(at: staging)
-        return Changes(written: produced.count, removed: removed, anew: true)
+        return removed
     }
 
     /// Checks that every change can be made, writes the journal (from then on the commit is decided),

@@ -4,6 +4,9 @@ import CompiledMustache
 struct ArticlePage: Sendable {
     var layout: PageLayout
     var article: Article
+    /// The names (titles and aliases, in the article's language) of the conditions and causes it is about,
+    /// comma-separated: a search finds the article by them (`data-pagefind-weight`). Nil when it names none.
+    var searchAliases: String? = nil
 
     struct Article: Sendable, TemplateModel {
         let title: String
@@ -88,6 +91,7 @@ struct ArticlePage: Sendable {
     static func templateFields(stringKeys keys: [String]) -> TemplateFields<ArticlePage> {
         TemplateFields.embedding({ $0.layout }, PageLayout.templateFields(stringKeys: keys)).adding([
             "article": .model { $0.article },
+            "searchAliases": .text { $0.searchAliases },
         ])
     }
 }

@@ -23,6 +23,10 @@ struct EntityPage: Sendable {
         let effects: LinkList?
         /// The articles about it.
         let articles: LinkList?
+        /// Each list's pages, when the list is longer than a page: this page shows its first page.
+        let moreCauses: MoreLink?
+        let moreEffects: MoreLink?
+        let moreArticles: MoreLink?
         let unreviewedTranslation: TranslationNotice?
         /// Never set on causes and conditions; there so that `partials/notices` reads the same on every page.
         let clinicalReview: ClinicalReviewNotice?
@@ -37,6 +41,9 @@ struct EntityPage: Sendable {
                 "causes": .model { $0.causes },
                 "effects": .model { $0.effects },
                 "articles": .model { $0.articles },
+                "moreCauses": .model { $0.moreCauses },
+                "moreEffects": .model { $0.moreEffects },
+                "moreArticles": .model { $0.moreArticles },
                 "unreviewedTranslation": .model { $0.unreviewedTranslation },
                 // Causes and conditions are not articles (`partials/notices`).
                 "awaitingReview": .bool { _ in false },

@@ -6,8 +6,10 @@ struct HomePage: Sendable {
     var home: Home
 
     struct Home: Sendable, TemplateModel {
-        /// Every article of the language, A–Z by title; nil when there are none.
+        /// The first articles of the language, A–Z by title (a page of the articles index); nil when there are none.
         let articles: LinkList?
+        /// The articles index, when it has more articles than the home page shows.
+        let more: MoreLink?
         /// The home page's introduction (the UI string `homeIntro`).
         let intro: String
         /// The conditions' and causes' index pages.
@@ -17,6 +19,7 @@ struct HomePage: Sendable {
         static var templateFields: TemplateFields<Home> {
             [
                 "articles": .model { $0.articles },
+                "more": .model { $0.more },
                 "intro": .text { $0.intro },
                 "conditionsURL": .text { $0.conditionsURL },
                 "causesURL": .text { $0.causesURL },

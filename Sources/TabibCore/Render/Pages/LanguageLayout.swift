@@ -16,9 +16,11 @@ final class LanguageLayout: Sendable {
     let nav: [NavLink]
     /// The disclaimer page in this language, or its translation; nil when the site has none.
     let disclaimerURL: String?
+    /// The language's search page, when the site has search (`search: true` in site.yaml).
+    let searchURL: String?
 
     init(lang: String, dir: String, siteTitle: String, stylesheet: String, homeURL: String, t: [String], nav: [NavLink],
-         disclaimerURL: String?) {
+         disclaimerURL: String?, searchURL: String? = nil) {
         self.lang = lang
         self.dir = dir
         self.siteTitle = siteTitle
@@ -27,6 +29,7 @@ final class LanguageLayout: Sendable {
         self.t = t
         self.nav = nav
         self.disclaimerURL = disclaimerURL
+        self.searchURL = searchURL
     }
 
     /// One entry of the main navigation.
@@ -50,6 +53,7 @@ final class LanguageLayout: Sendable {
             "t": .record(keys: keys) { $0.t },
             "nav": .list { $0.nav },
             "disclaimerURL": .text { $0.disclaimerURL },
+            "searchURL": .text { $0.searchURL },
         ]
     }
 }

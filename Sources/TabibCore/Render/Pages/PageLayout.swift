@@ -19,6 +19,9 @@ struct PageLayout: Sendable {
     var switcher: [SwitcherEntry]
     /// The page's structured data, a JSON object (articles, causes and conditions).
     var jsonLD: String?
+    /// On a page of a long list: the pages before and after it, for `<link rel="prev">` and `rel="next"`.
+    var previousURL: String?
+    var nextURL: String?
     /// Whether the page is the disclaimer itself, which the footer then does not link to.
     var isDisclaimer = false
     /// Where the page sits in the site, on articles, causes, conditions and pages.
@@ -71,6 +74,8 @@ struct PageLayout: Sendable {
             "jsonLD": .text { $0.jsonLD },
             "isDisclaimer": .bool { $0.isDisclaimer },
             "breadcrumbs": .model { $0.breadcrumbs },
+            "previousURL": .text { $0.previousURL },
+            "nextURL": .text { $0.nextURL },
         ])
     }
 }

@@ -1,0 +1,74 @@
+/// A page of a long list beyond what the index pages and the entity pages show, named the same way in
+/// every build (by key and language rather than by a file's index), so that a quick build can tell it.
+public enum ListPageJob: Sendable, Hashable {
+    /// Page 2 or later of a language's articles index.
+    case articles(language: String, page: Int)
+    /// A page (from 1) of one letter of the A–Z index of causes or conditions, when it is split by letter.
+    case letter(ContentKind, language: String, letter: String, page: Int)
+    /// A page (from 1) of a cause's or condition's articles, causes or effects, when they are more than a page.
+    case entity(ContentKey, language: String, list: EntityList, page: Int)
+}
+
+extension SiteRenderer {
+    /// Every list page that exists beside the first pages: as many as the lists need at `pageSize`.
+    func listJobs() -> [ListPageJob] {
+        var jobs: [ListPageJob] = []
+        let size = config.pageSize
+        for language in config.languages {
+            let code = language.code
+            let articles = parts.alphabetical[code]?[.article] ?? []
+            let pages = Routes.pageCount(articles.count, pageSize: size)
+            if pages > 1 { jobs += (2...pages).map { .articles(language: code, page: $0) } }
+            for kind in [ContentKind.cause, .condition] { jobs += letterJobs(kind, language: code) }
+        }
+        for file in graph.files where file.kind == .cause || file.kind == .condition {
+            for list in EntityList.allCases {
+                let count = entityListItems(file, list, language: file.language).count
+                guard count > size else { continue }
+                jobs += (1...Routes.pageCount(count, pageSize: size)).map {
+                    .entity(file.key, language: file.language, list: list, page: $0)
+                }
+            }
+        }
+        return jobs
+    }
+
+    /// The letter pages of a kind's A–Z index in a language: none unless it is split by letter.
+    func letterJobs(_ kind: ContentKind, language code: String) -> [ListPageJob] {
+        let entries = parts.alphabetical[code]?[kind] ?? []
+        guard entries.count > config.letterPagesAbove else { return [] }
+        var jobs: [ListPageJob] = []
+        for letter in AlphabeticalOrder.letters {
+            let count = Self.entries(entries, letter: letter).count
+            guard count > 0 else { continue }
+            jobs += (1...Routes.pageCount(count, pageSize: config.pageSize)).map { .letter(kind, language: code, letter: letter, page: $0) }
+        }
+        return jobs
+    }
+
+    /// The model of a further list page.
+    func listPage(_ job: ListPageJob) -> ListPage {
+        switch job {
+        case let .articles(code, number): articlesPage(code, page: number)
+        case let .letter(kind, code, letter, number): letterPage(kind, code, letter: letter, page: number)
+        case let .entity(key, code, list, number): entityListPage(key, code, list: list, page: number)
+        }
+    }
+
+    func sitePath(_ job: ListPageJob) -> String {
+        switch job {
+        case let .articles(code, number): routes.page(number, of: routes.index(.articles, language: code))
+        case let .letter(kind, code, letter, number): routes.page(number, of: routes.letter(letter, section: kind.section, language: code))
+        case let .entity(key, code, list, number): routes.page(number, of: routes.entityList(list, of: key, language: code)!)
+        }
+    }
+
+    /// Every article, cause or effect of a cause or condition, as its page and its list pages show them.
+    func entityListItems(_ file: ContentFile, _ list: EntityList, language code: String) -> [LinkCard] {
+        switch list {
+        case .causes: causeEdges(of: file.id).compactMap { edgeLink($0.cause, $0, language: code) }
+        case .effects: effectEdges(of: file.id).compactMap { edgeLink($0.effect, $0, language: code) }
+        case .articles: (articlesAbout(file.id) ?? []).compactMap { cardTable(code)?[ContentKey(kind: .article, id: $0)] }
+        }
+    }
+}
