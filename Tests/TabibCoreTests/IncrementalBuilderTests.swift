@@ -120,6 +120,40 @@ import Testing
         #expect(build.rendered == 0)
     }
 
+    /// The auto-link warnings of a quick build, and of a full build of the same sources.
+    static func autoLinkWarnings(_ preview: Preview) async throws -> (quick: [String], full: [String]) {
+        let quick = try await preview.rebuildAndCompare()
+        let full = try await SiteBuilder(options: preview.options).build(into: MemoryOutput())
+        func texts(_ warnings: [Diagnostic]) -> [String] {
+            warnings.filter { $0.code == "common-word-alias" || $0.code == "frequent-alias" }.map(\.description).sorted()
+        }
+        return (texts(quick.warnings), texts(full.warnings))
+    }
+
+    @Test func autoLinkWarningsCountTheBodiesOfEveryQuickBuild() async throws {
+        let preview = try await Preview()
+        let cause = "content/id/causes/dehidrasi.md"
+        try preview.replace("  - \"dehidrasi\"\n", with: "  - \"dehidrasi\"\n  - \"otot\"\n", in: cause)
+        var warnings = try await Self.autoLinkWarnings(preview)
+        #expect(warnings.quick.count == 1)
+        #expect(warnings.quick == warnings.full)
+        let before = warnings.quick
+        // A body that mentions the alias.
+        try preview.write(Self.article, try preview.read(Self.article) + "\nOtot betis terasa tegang.\n")
+        warnings = try await Self.autoLinkWarnings(preview)
+        #expect(warnings.quick == warnings.full)
+        // A line written above the alias moves its warning.
+        try preview.replace("title: \"Dehidrasi\"", with: "title: \"Dehidrasi\"\n# kekurangan cairan", in: cause)
+        warnings = try await Self.autoLinkWarnings(preview)
+        #expect(warnings.quick == warnings.full)
+        #expect(warnings.quick != before)
+        // Confirming the alias ends the warning.
+        try preview.replace("  - \"otot\"\n", with: "  - {text: \"otot\", confirmed: true}\n", in: cause)
+        warnings = try await Self.autoLinkWarnings(preview)
+        #expect(warnings.quick == [])
+        #expect(warnings.full == [])
+    }
+
     @Test func retitlingAnArticleRendersThePagesThatShowItsTitle() async throws {
         let preview = try await Preview()
         try preview.replace("title: Penyebab Kram Otot di Betis saat Berjalan", with: "title: Kram Betis saat Berjalan", in: Self.article)

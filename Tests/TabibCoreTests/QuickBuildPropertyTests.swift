@@ -154,7 +154,8 @@ final class EditedSite {
         let article = articles.isEmpty ? nil : articles[pick % articles.count]
         switch kind {
         case 0:
-            try edit(path) { $0.title += " \(n)" }
+            // Every other time a new first word, which moves the page to another letter of the A–Z lists.
+            try edit(path) { $0.title = pick % 2 == 0 ? $0.title + " \(n)" : ["Zat", "Air", "Mual"][n % 3] + " " + $0.title }
             return "title of \(path)"
         case 1:
             try edit(path) { $0.summary = pick % 3 == 0 ? nil : "Ringkasan \(n)." }

@@ -40,6 +40,10 @@ public struct SiteGraph: Sendable, LinkTargets {
     /// Site path → the content page written there; and the paths of the pages tabib makes itself.
     let pathIndex: [String: (ContentKey, String)]
     let generatedPaths: Set<String>
+    /// Made once by `build` and kept by `reused(for:)`: two graphs with the same one have the same
+    /// structure (keys, routes, edges, aliases), whatever their files' titles and bodies.
+    let structure = Structure()
+    final class Structure: Sendable {}
 
     public func file(_ key: ContentKey, language: String) -> ContentFile? {
         index[key]?[language].map { files[$0] }

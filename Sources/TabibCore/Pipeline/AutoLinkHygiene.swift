@@ -6,6 +6,41 @@ enum AutoLinkHygiene {
     /// Below this many articles in a language, a share says nothing about how common a word is.
     static let minimumArticles = 10
 
+    /// What one check counted, and its warnings: kept between builds by `tabib serve`.
+    struct Checked: Sendable {
+        let config: SiteConfig
+        let commonWords: CommonWords
+        let files: [ContentFile]
+        let bodies: [RenderedBody]
+        let warnings: [Diagnostic]
+
+        /// Whether a check of these files and bodies counts the same: the same files, the entities with the
+        /// same aliases, and each body that changed linking the same aliases.
+        func holds(for graph: SiteGraph, bodies: RenderedBodies, commonWords: CommonWords) -> Bool {
+            guard config == graph.config, self.commonWords == commonWords, files.count == graph.files.count,
+                  self.bodies.count == bodies.bodies.count else { return false }
+            for (old, new) in zip(files, graph.files) where old !== new {
+                guard old.path == new.path, !new.kind.isEntity || old.meta.aliases == new.meta.aliases
+                        && old.meta.confirmedAliases == new.meta.confirmedAliases else { return false }
+            }
+            for (old, new) in zip(self.bodies, bodies.bodies) where old !== new {
+                guard Set(old.linkedAliases) == Set(new.linkedAliases) else { return false }
+            }
+            return true
+        }
+    }
+
+    /// The warnings, counted again only when `previous` does not hold for these files and bodies; leaves this check in `previous`.
+    static func warnings(_ graph: SiteGraph, bodies: RenderedBodies, commonWords: CommonWords, reusing previous: inout Checked?) -> [Diagnostic] {
+        if let kept = previous, kept.holds(for: graph, bodies: bodies, commonWords: commonWords) {
+            previous = Checked(config: graph.config, commonWords: commonWords, files: graph.files, bodies: bodies.bodies, warnings: kept.warnings)
+            return kept.warnings
+        }
+        let warnings = warnings(graph, bodies: bodies, commonWords: commonWords)
+        previous = Checked(config: graph.config, commonWords: commonWords, files: graph.files, bodies: bodies.bodies, warnings: warnings)
+        return warnings
+    }
+
     static func warnings(_ graph: SiteGraph, bodies: RenderedBodies, commonWords: CommonWords) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let maxPercent = graph.config.autoLinkMaxPercent

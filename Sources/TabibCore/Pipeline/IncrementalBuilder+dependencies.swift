@@ -77,6 +77,7 @@ extension IncrementalBuilder {
     /// The pages whose recorded inputs changed, and the new ones.
     static func plan(_ new: SiteBuilder.Prepared, previous: State) -> Plan {
         let graph = new.renderer.graph
+        if let plan = planSameStructure(new, previous: previous) { return plan }
         var fileIndex: [String: Int] = [:]
         fileIndex.reserveCapacity(graph.files.count)
         for (i, file) in graph.files.enumerated() { fileIndex[file.path] = i }
@@ -105,6 +106,43 @@ extension IncrementalBuilder {
         // A page added or removed changes the sitemap and maybe a feed.
         if !gone.isEmpty || present.count != previous.dependencies.pages.count { siteFiles = true }
         return Plan(pages: pages, gone: gone, siteFiles: siteFiles, fileIndex: fileIndex, total: jobs.count)
+    }
+
+    /// The plan when the graph was kept (`SiteGraph.reused`): the same pages in the same places, so only the
+    /// inputs the edit can have changed are looked at, and nothing is done for every page. Nil otherwise, and
+    /// when a retitled cause or condition changes which letter pages its A–Z index has.
+    static func planSameStructure(_ new: SiteBuilder.Prepared, previous: State) -> Plan? {
+        let (old, graph) = (previous.prepared.renderer, new.renderer.graph)
+        guard old.graph.structure === graph.structure, old.config == new.renderer.config,
+              old.templates.outputs.map(\.name) == new.renderer.templates.outputs.map(\.name) else { return nil }
+        // The same files in the same order: the previous index holds.
+        let fileIndex = previous.dependencies.fileIndex
+        let comparison = InputComparison(old: old, new: new.renderer, oldIndex: fileIndex, newIndex: fileIndex)
+        guard let candidates = comparison.candidates else { return nil }
+        if old.parts !== new.renderer.parts, let since = new.renderer.parts.changedSince {
+            for kind in Set(since.keys.map(\.kind)) where kind.isEntity {
+                for language in graph.config.languages where old.letterJobs(kind, language: language.code)
+                    != new.renderer.letterJobs(kind, language: language.code) { return nil }
+            }
+        }
+        var dirty: Set<PageID> = []
+        var siteFiles = false
+        for input in candidates {
+            guard let readers = previous.dependencies.readers[input], comparison.changed(input) else { continue }
+            dirty.formUnion(readers)
+            if case .frontMatter = input { siteFiles = true }
+        }
+        let outputs = Dictionary(uniqueKeysWithValues: new.renderer.templates.outputs.enumerated().map { ($1.name, $0) })
+        let pages = dirty.map { id -> (job: PageJob, id: PageID) in
+            let subject: OutputSubject = switch id.subject {
+            case let .file(path): .file(fileIndex[path]!)
+            case let .language(code): .language(code)
+            case .site: .site
+            case let .list(job): .list(job)
+            }
+            return (PageJob(output: outputs[id.output]!, subject: subject), id)
+        }
+        return Plan(pages: pages, gone: [], siteFiles: siteFiles, fileIndex: fileIndex, total: previous.dependencies.pages.count)
     }
 
     /// The paths of the site files of a build: the sitemap, robots.txt and feeds.
@@ -143,6 +181,24 @@ struct InputComparison {
     /// The keys whose "what links here" may differ: the targets of the touched bodies' links, before and after.
     let touchedTargets: Set<ContentKey>
 
+    /// Every input that may differ, when they can be told without looking at every page's inputs: the
+    /// graph's structure, the settings and the templates are the same, and the parts are the same or were
+    /// updated for a few keys. Nil otherwise.
+    var candidates: [PageInput]? {
+        guard old.graph.structure === new.graph.structure, !settingsChanged, changedTemplates.isEmpty else { return nil }
+        var inputs: [PageInput] = []
+        if !sameParts {
+            guard let since = new.parts.changedSince, since.previous == ObjectIdentifier(old.parts) else { return nil }
+            for language in new.config.languages {
+                for kind in Set(since.keys.map(\.kind)) { inputs.append(.list(kind, language: language.code)) }
+                for key in since.keys { inputs.append(.card(key, language: language.code)) }
+            }
+        }
+        for path in touchedPaths { inputs += [.frontMatter(path: path), .body(path: path), .related(path: path)] }
+        for key in touchedTargets { inputs.append(.backlinks(key)) }
+        return inputs
+    }
+
     init(old: SiteRenderer, new: SiteRenderer, oldIndex: [String: Int], newIndex: [String: Int]) {
         self.old = old
         self.new = new
@@ -177,7 +233,7 @@ struct InputComparison {
         }
         touchedPaths = touched
         touchedTargets = targets
-        let sameGraph = old.graph.files.count == new.graph.files.count && touched.allSatisfy { path in
+        let sameGraph = old.graph.structure === new.graph.structure && old.config == new.config || old.graph.files.count == new.graph.files.count && touched.allSatisfy { path in
             guard let i = oldIndex[path], let j = newIndex[path] else { return false }
             return old.graph.files[i] === new.graph.files[j] || old.graph.files[i].meta == new.graph.files[j].meta
         } && old.config == new.config
@@ -187,7 +243,7 @@ struct InputComparison {
         sameArticlesAbout = sameGraph || old.graph.articlesAbout == new.graph.articlesAbout
         sameAddresses = sameGraph || old.config == new.config && old.graph.routes.paths == new.graph.routes.paths
             && old.config.languages.allSatisfy { old.parts.languages[$0.code]?.handoutPrefix == new.parts.languages[$0.code]?.handoutPrefix }
-        sameRanking = sameParts || old.parts.articleIDs == new.parts.articleIDs && old.parts.articleRanksAbout == new.parts.articleRanksAbout
+        sameRanking = sameParts || new.parts.changedSince?.previous == ObjectIdentifier(old.parts) || old.parts.articleIDs == new.parts.articleIDs && old.parts.articleRanksAbout == new.parts.articleRanksAbout
         settingsChanged = old.config != new.config || old.strings.table != new.strings.table
             || old.templates.stringKeys != new.templates.stringKeys || old.handoutPDFs != new.handoutPDFs
         let (before, after) = (old.templates.sources, new.templates.sources)

@@ -38,7 +38,18 @@ public actor IncrementalBuilder {
     struct State {
         var prepared: SiteBuilder.Prepared
         var outputs: Set<String>
+        /// The outputs under `assets/` and `images/`, so that an edit need not look through every output.
+        var assets: Set<String>
+        var images: Set<String>
         var dependencies: Dependencies
+
+        init(prepared: SiteBuilder.Prepared, outputs: Set<String>, dependencies: Dependencies) {
+            self.prepared = prepared
+            self.outputs = outputs
+            assets = outputs.filter { $0.hasPrefix("assets/") }
+            images = outputs.filter { $0.hasPrefix("images/") }
+            self.dependencies = dependencies
+        }
     }
 
     public let options: BuildOptions
@@ -113,15 +124,26 @@ public actor IncrementalBuilder {
             dependencies.fileIndex = plan.fileIndex
             if plan.siteFiles { removed.formUnion(Self.siteFilePaths(state.prepared.renderer)) }
             // Assets deleted from templates/assets/.
-            removed.formUnion(state.outputs.filter { $0.hasPrefix("assets/") })
+            removed.formUnion(state.assets)
             // Images no page shows any more, or replaced by a changed image's new files.
             let imageOutputs = Set(prepared.usedImages.compactMap { prepared.images.image(named: $0) }.filter { $0.problem == nil }
                 .flatMap { ImageVariants($0).outputPaths })
-            removed.formUnion(state.outputs.filter { $0.hasPrefix("images/") && !imageOutputs.contains($0) })
+            removed.formUnion(state.images.subtracting(imageOutputs))
             removed.subtract(written)
             removed.formIntersection(state.outputs)
-            self.previous = State(prepared: prepared, outputs: state.outputs.subtracting(removed).union(written).union(imageOutputs),
-                                  dependencies: dependencies)
+            // Updated in place: a copy of every output's path on each edit is what this avoids.
+            var outputs = state.outputs
+            state.outputs = []
+            outputs.subtract(removed)
+            outputs.formUnion(written)
+            outputs.formUnion(imageOutputs)
+            state.assets.subtract(removed)
+            state.assets.formUnion(written.filter { $0.hasPrefix("assets/") })
+            state.images = state.images.subtracting(removed).union(imageOutputs).union(written.filter { $0.hasPrefix("images/") })
+            state.prepared = prepared
+            state.outputs = outputs
+            state.dependencies = dependencies
+            self.previous = state
         } else {
             var dependencies = Dependencies(fileIndex: Dictionary(uniqueKeysWithValues: graph.files.enumerated().map { ($1.path, $0) }))
             for page in report.renderedPages { dependencies.record(PageID(page.job, prepared.renderer), path: page.path, reads: page.reads) }

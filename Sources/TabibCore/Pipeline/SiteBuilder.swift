@@ -111,6 +111,8 @@ public struct SiteBuilder: Sendable {
         var parts: (parts: PageParts, disclaimers: [RenderedBody])?
         /// Handouts' QR codes by the URL they encode, loaded from `.tabib-cache/` by the first build.
         var qrCodes: QRCodeCache?
+        /// The last auto-link check, kept while what it counted is the same.
+        var autoLinks: AutoLinkHygiene.Checked?
         public init() {}
     }
 
@@ -172,10 +174,14 @@ public struct SiteBuilder: Sendable {
         if config.search, let templates, !templates.has("search") { diagnostics.append(SearchIndex.missingTemplate) }
         diagnostics += compiled.diagnostics
         lap("templates")
-        let reusedGraph = cache.graph.flatMap { previous in previous.graph.reused(for: content).map { ($0, previous.diagnostics) } }
+        let previousGraph = cache.graph?.graph
+        let reuse = previousGraph.flatMap { $0.reused(for: content) }
+        let reusedGraph = reuse.map { ($0.graph, cache.graph!.diagnostics) }
         let (graph, graphDiagnostics) = reusedGraph ?? SiteGraph.build(content)
         // Parts made for another graph must not outlive it, even when this build fails.
         if reusedGraph == nil || !sameStrings { cache.parts = nil }
+        // Files whose front matter changed where the graph does not read it (a title, a summary): their cards change.
+        let changedMeta = (reuse?.changedMeta ?? []).map { (old: previousGraph!.files[$0], new: content.files[$0]) }
         cache.graph = graph.map { ($0, graphDiagnostics) }
         diagnostics += graphDiagnostics
         if let graph { diagnostics += RenderPrerequisites.check(graph) }
@@ -188,7 +194,8 @@ public struct SiteBuilder: Sendable {
         if cache.bodies.isEmpty { cache.bodies = BodyCache.load(root: options.root, files: graph.files, preview: options.preview) }
         let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, images: images, preview: options.preview, reusing: &cache.bodies)
         diagnostics += bodyDiagnostics
-        diagnostics += AutoLinkHygiene.warnings(graph, bodies: bodies, commonWords: CommonWords.load(root: options.root, languages: config.languages))
+        diagnostics += AutoLinkHygiene.warnings(graph, bodies: bodies, commonWords: CommonWords.load(root: options.root, languages: config.languages),
+                                                reusing: &cache.autoLinks)
         let usedImages = Set(bodies.bodies.flatMap { $0.images.map(\.name) }).filter { images.image(named: $0) != nil }
         diagnostics += images.creditWarnings(used: usedImages, languages: config.languages.map(\.code))
         lap("markdown")
@@ -197,8 +204,9 @@ public struct SiteBuilder: Sendable {
         let disclaimers = (graph.index[.disclaimer] ?? [:]).sorted { $0.key < $1.key }.map { bodies.bodies[$0.value] }
         let parts: PageParts
         if reusedGraph != nil, sameStrings, let cached = cache.parts, cached.disclaimers.count == disclaimers.count,
-           zip(cached.disclaimers, disclaimers).allSatisfy({ $0 === $1 }) {
-            parts = cached.parts
+           zip(cached.disclaimers, disclaimers).allSatisfy({ $0 === $1 }),
+           let kept = changedMeta.isEmpty ? cached.parts : cached.parts.updated(changed: changedMeta, graph: graph, templates: templates) {
+            parts = kept
         } else {
             parts = PageParts(graph: graph, strings: strings, bodies: bodies, templates: templates)
         }

@@ -1,17 +1,26 @@
 /// The Markdown bodies of an earlier build with everything each one read besides its own text: a
 /// rebuild renders again only the bodies whose text or inputs changed.
 public struct BodyCache: Sendable {
-    struct Entry: Sendable {
-        var source: BodySource
-        var body: RenderedBody
+    /// A class, so that the tens of thousands a build keeps are passed on without copying each one's fields.
+    final class Entry: Sendable {
+        let source: BodySource
+        let body: RenderedBody
         /// Every `resolve` the body asked of the link targets, with the answer it got.
-        var lookups: [TargetLookup]
+        let lookups: [TargetLookup]
         /// False when the body depends on more than its lookups (it asked for every id to suggest a
         /// fix) or has errors: it is rendered again next time.
-        var reusable = true
+        let reusable: Bool
         /// It asked what a hand-written path or a left-out page leads to: reusable only while every
         /// route is the same.
-        var needsSameRoutes = false
+        let needsSameRoutes: Bool
+
+        init(source: BodySource, body: RenderedBody, lookups: [TargetLookup], reusable: Bool = true, needsSameRoutes: Bool = false) {
+            self.source = source
+            self.body = body
+            self.lookups = lookups
+            self.reusable = reusable
+            self.needsSameRoutes = needsSameRoutes
+        }
     }
 
     /// What every body of one language reads: the aliases it links and the titles of its callouts.

@@ -36,6 +36,8 @@ final class PageParts: Sendable {
     /// Language → kind → every page of the kind A–Z as that language's lists show it, with the other
     /// names of causes and conditions (`ListEntry.alphabetical`).
     let alphabetical: [String: [ContentKind: [ListEntry]]]
+    /// The kinds `alphabetical` lists.
+    static let alphabeticalKinds: [ContentKind] = [.article, .cause, .condition]
     /// Article id → its place among all article ids in ascending order.
     let articleRank: [String: Int]
     /// Article ids in ascending order.
@@ -103,20 +105,84 @@ final class PageParts: Sendable {
         self.languages = languages
 
         var cards: [String: [ContentKey: LinkCard]] = [:]
-        var unrendered: [(language: String, key: ContentKey, card: LinkCard)] = []
         for language in config.languages {
             var byKey: [ContentKey: LinkCard] = [:]
             byKey.reserveCapacity(graph.index.count)
-            for (key, files) in graph.index {
-                guard let target = routes.resolve(key, language: language.code), let i = files[target.language] else { continue }
+            cards[language.code] = byKey
+        }
+        Self.makeCards(of: Array(graph.index.keys), into: &cards, graph: graph, languages: languages, templates: templates)
+        self.cards = cards
+        alphabetical = Self.alphabetical(of: Self.alphabeticalKinds, cards: cards, graph: graph, sharing: [:])
+
+        articleIDs = Set(graph.articlesAbout.values.joined()).sorted()
+        articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
+        articleRanksAbout = graph.articlesAbout.mapValues { [articleRank] ids in ids.map { articleRank[$0]! } }
+        changedSince = nil
+    }
+
+    private init(_ previous: PageParts, cards: [String: [ContentKey: LinkCard]], changed keys: Set<ContentKey>, graph: SiteGraph) {
+        origin = previous.origin
+        basePath = previous.basePath
+        languages = previous.languages
+        self.cards = cards
+        // A changed card changes the A–Z lists of its kind only.
+        let kinds = Set(keys.map(\.kind)).filter(Self.alphabeticalKinds.contains)
+        alphabetical = Self.alphabetical(of: Array(kinds), cards: cards, graph: graph, sharing: previous.alphabetical)
+        articleRank = previous.articleRank
+        articleIDs = previous.articleIDs
+        articleRanksAbout = previous.articleRanksAbout
+        changedSince = (ObjectIdentifier(previous), keys)
+    }
+
+    /// When these parts were made from `previous` by `updated(…)`: it, and the keys whose cards were made again.
+    let changedSince: (previous: ObjectIdentifier, keys: Set<ContentKey>)?
+
+    /// These parts for the same graph (`SiteGraph.reused`), strings and templates, after the front matter of
+    /// `changed` files changed in what the graph does not read: the cards of their keys are made again, the
+    /// rest is shared. Nil when the change reaches further (a date the pages write out, the disclaimer's title):
+    /// then make the parts anew.
+    func updated(changed: [(old: ContentFile, new: ContentFile)], graph: SiteGraph, templates: PageTemplates) -> PageParts? {
+        for (old, new) in changed {
+            guard old.meta.date == new.meta.date, old.meta.reviewed == new.meta.reviewed, old.meta.nextReview == new.meta.nextReview,
+                  new.key != .disclaimer else { return nil }
+        }
+        let keys = Set(changed.map(\.new.key))
+        var cards = self.cards
+        Self.makeCards(of: Array(keys), into: &cards, graph: graph, languages: languages, templates: templates)
+        return PageParts(self, cards: cards, changed: keys, graph: graph)
+    }
+
+    /// The A–Z lists of `kinds` in every language made from `cards` (`ListEntry.alphabetical`); the other kinds' lists
+    /// are those of `shared`.
+    private static func alphabetical(of kinds: [ContentKind], cards: [String: [ContentKey: LinkCard]], graph: SiteGraph,
+                                     sharing shared: [String: [ContentKind: [ListEntry]]]) -> [String: [ContentKind: [ListEntry]]] {
+        let lists = graph.config.languages.flatMap { language in kinds.map { (language.code, $0) } }
+        let sorted = ParallelMap.mapBlocking(lists) { code, kind in
+            ListEntry.alphabetical(kind, language: code, cards: cards[code] ?? [:], graph: graph)
+        }
+        var alphabetical = shared
+        for ((code, kind), entries) in zip(lists, sorted) { alphabetical[code, default: [:]][kind] = entries }
+        return alphabetical
+    }
+
+    /// Makes the cards of `keys` in every language, with their links rendered.
+    private static func makeCards(of keys: [ContentKey], into cards: inout [String: [ContentKey: LinkCard]], graph: SiteGraph,
+                                  languages: [String: Language], templates: PageTemplates) {
+        let routes = graph.routes
+        var unrendered: [(language: String, key: ContentKey, card: LinkCard)] = []
+        for language in graph.config.languages {
+            for key in keys {
+                guard let files = graph.index[key], let target = routes.resolve(key, language: language.code), let i = files[target.language] else {
+                    cards[language.code]![key] = nil
+                    continue
+                }
                 let meta = graph.files[i].meta
                 let card = LinkCard(title: meta.title, url: target.path, summary: meta.summary ?? "",
                                     otherLanguage: target.language != language.code, hreflang: target.language,
                                     languageName: languages[target.language]?.name ?? target.language)
-                byKey[key] = card
+                cards[language.code]![key] = card
                 unrendered.append((language.code, key, card))
             }
-            cards[language.code] = byKey
         }
         if let link = templates.link {
             // The link partial sees the card and, around it, what every page of its language shows.
@@ -128,17 +194,5 @@ final class PageParts: Sendable {
             }
             for ((language, key, card), link) in zip(unrendered, links) { cards[language]![key] = card.with(link: link) }
         }
-        self.cards = cards
-        let lists = config.languages.flatMap { language in [ContentKind.article, .cause, .condition].map { (language.code, $0) } }
-        let sorted = ParallelMap.mapBlocking(lists) { [cards] code, kind in
-            ListEntry.alphabetical(kind, language: code, cards: cards[code] ?? [:], graph: graph)
-        }
-        var alphabetical: [String: [ContentKind: [ListEntry]]] = [:]
-        for ((code, kind), entries) in zip(lists, sorted) { alphabetical[code, default: [:]][kind] = entries }
-        self.alphabetical = alphabetical
-
-        articleIDs = Set(graph.articlesAbout.values.joined()).sorted()
-        articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
-        articleRanksAbout = graph.articlesAbout.mapValues { [articleRank] ids in ids.map { articleRank[$0]! } }
     }
 }

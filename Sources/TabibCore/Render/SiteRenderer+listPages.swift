@@ -19,15 +19,7 @@ extension SiteRenderer {
             let articles = parts.alphabetical[code]?[.article] ?? []
             let pages = Routes.pageCount(articles.count, pageSize: size)
             if pages > 1 { jobs += (2...pages).map { .articles(language: code, page: $0) } }
-            for kind in [ContentKind.cause, .condition] {
-                let entries = parts.alphabetical[code]?[kind] ?? []
-                guard entries.count > config.letterPagesAbove else { continue }
-                for letter in AlphabeticalOrder.letters {
-                    let count = Self.entries(entries, letter: letter).count
-                    guard count > 0 else { continue }
-                    jobs += (1...Routes.pageCount(count, pageSize: size)).map { .letter(kind, language: code, letter: letter, page: $0) }
-                }
-            }
+            for kind in [ContentKind.cause, .condition] { jobs += letterJobs(kind, language: code) }
         }
         for file in graph.files where file.kind == .cause || file.kind == .condition {
             for list in EntityList.allCases {
@@ -37,6 +29,19 @@ extension SiteRenderer {
                     .entity(file.key, language: file.language, list: list, page: $0)
                 }
             }
+        }
+        return jobs
+    }
+
+    /// The letter pages of a kind's A–Z index in a language: none unless it is split by letter.
+    func letterJobs(_ kind: ContentKind, language code: String) -> [ListPageJob] {
+        let entries = parts.alphabetical[code]?[kind] ?? []
+        guard entries.count > config.letterPagesAbove else { return [] }
+        var jobs: [ListPageJob] = []
+        for letter in AlphabeticalOrder.letters {
+            let count = Self.entries(entries, letter: letter).count
+            guard count > 0 else { continue }
+            jobs += (1...Routes.pageCount(count, pageSize: config.pageSize)).map { .letter(kind, language: code, letter: letter, page: $0) }
         }
         return jobs
     }
