@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-/// Ctrl-C and SIGTERM end `tabib serve` promptly, even while pages hold live-reload streams open.
+/// Ctrl-C and SIGTERM end `tabib serve`, even while pages hold live-reload streams open (a stream left
+/// open made the graceful shutdown wait for ever). Ten seconds tells a hang from a busy machine; how
+/// fast it stops is not what is tested.
 @Suite struct ShutdownTests {
     /// The `tabib` executable built next to this test bundle.
     static var tabib: URL {
@@ -10,7 +12,7 @@ import Testing
     }
 
     @Test(arguments: [SIGTERM, SIGINT])
-    func aSignalEndsTheServerWithinTwoSecondsWithAStreamOpen(signal: Int32) async throws {
+    func aSignalEndsTheServerWithAStreamOpen(signal: Int32) async throws {
         let binary = Self.tabib
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the tabib executable first: \(binary.path)")
         let fixture = try SiteFixture()
@@ -29,16 +31,13 @@ import Testing
         let (page, shown) = try #require(RunningPreview.liveArguments(in: root.text))
         let open = try await EventStreamClient(port: port, page: page, shown: shown)
 
-        let start = ContinuousClock.now
         kill(process.processIdentifier, signal)
         let ended = try await OffPool.run { () -> Bool in
-            let deadline = Date().addingTimeInterval(2)
+            let deadline = Date().addingTimeInterval(10)
             while process.isRunning, Date() < deadline { usleep(10_000) }
             return !process.isRunning
         }
-        let elapsed = ContinuousClock.now - start
-        #expect(ended, "tabib serve was still running 2 s after the signal")
-        #expect(elapsed < .seconds(2))
+        #expect(ended, "tabib serve was still running 10 s after the signal")
         if ended {
             #expect(process.terminationReason == .exit)
             #expect(process.terminationStatus == 0)
