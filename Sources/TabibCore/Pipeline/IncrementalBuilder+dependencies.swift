@@ -1,7 +1,7 @@
-/// Which pages a quick build renders again: every page records what its model and template read
-/// (`PageInput`, `PageReads`) while it is rendered, and a page is rendered again exactly when one of
-/// those inputs differs between the previous build and this one, or when it is new. Nothing here knows
-/// what a page shows; the renderer says it by what it reads.
+/// Which pages and site files a quick build makes again: every page and site file records what it read
+/// (`PageInput`, `PageReads`) while it is made, and it is made again exactly when one of those inputs
+/// differs between the previous build and this one, or when it is new. Nothing here knows what a page or
+/// the sitemap shows; the renderer says it by what it reads.
 extension IncrementalBuilder {
     /// A page, named the same way in every build: by its output's name and by the content file it
     /// shows rather than its index.
@@ -65,10 +65,10 @@ extension IncrementalBuilder {
     struct Plan {
         /// The pages to render, with their ids.
         var pages: [(job: PageJob, id: PageID)]
-        /// The previous build's pages this one does not have.
+        /// The previous build's pages and site files this one does not have.
         var gone: [PageID]
-        /// Whether the sitemap, robots.txt and feeds must be written again.
-        var siteFiles: Bool
+        /// The site files (sitemap, robots.txt, feeds) to write again.
+        var siteFiles: [PageJob]
         var fileIndex: [String: Int]
         /// How many pages the site has.
         var total: Int
@@ -85,16 +85,10 @@ extension IncrementalBuilder {
                                          oldIndex: previous.dependencies.fileIndex, newIndex: fileIndex)
         // One look at each stage's output tells which kinds of input may differ; only those are compared one by one.
         var dirty: Set<PageID> = []
-        var siteFiles = false
-        for (input, readers) in previous.dependencies.readers where comparison.changed(input) {
-            dirty.formUnion(readers)
-            switch input {
-            case .frontMatter, .settings: siteFiles = true
-            default: break
-            }
-        }
+        for (input, readers) in previous.dependencies.readers where comparison.changed(input) { dirty.formUnion(readers) }
         let jobs = new.renderer.jobs()
         var pages: [(job: PageJob, id: PageID)] = []
+        var siteFiles: [PageJob] = []
         var present: Set<PageID> = []
         present.reserveCapacity(jobs.count)
         for job in jobs {
@@ -102,9 +96,12 @@ extension IncrementalBuilder {
             present.insert(id)
             if dirty.contains(id) || previous.dependencies.pages[id] == nil { pages.append((job, id)) }
         }
+        for job in new.renderer.siteFileJobs() {
+            let id = PageID(job, new.renderer)
+            present.insert(id)
+            if dirty.contains(id) || previous.dependencies.pages[id] == nil { siteFiles.append(job) }
+        }
         let gone = previous.dependencies.pages.keys.filter { !present.contains($0) }
-        // A page added or removed changes the sitemap and maybe a feed.
-        if !gone.isEmpty || present.count != previous.dependencies.pages.count { siteFiles = true }
         return Plan(pages: pages, gone: gone, siteFiles: siteFiles, fileIndex: fileIndex, total: jobs.count)
     }
 
@@ -126,28 +123,27 @@ extension IncrementalBuilder {
             }
         }
         var dirty: Set<PageID> = []
-        var siteFiles = false
         for input in candidates {
             guard let readers = previous.dependencies.readers[input], comparison.changed(input) else { continue }
             dirty.formUnion(readers)
-            if case .frontMatter = input { siteFiles = true }
         }
+        // The same pages: the sitemap lists the previous build's.
+        new.renderer.pageJobs.adopt(old.pageJobs)
         let outputs = Dictionary(uniqueKeysWithValues: new.renderer.templates.outputs.enumerated().map { ($1.name, $0) })
-        let pages = dirty.map { id -> (job: PageJob, id: PageID) in
+        var pages: [(job: PageJob, id: PageID)] = []
+        var siteFiles: [PageJob] = []
+        for id in dirty {
             let subject: OutputSubject = switch id.subject {
             case let .file(path): .file(fileIndex[path]!)
             case let .language(code): .language(code)
             case .site: .site
             case let .list(job): .list(job)
             }
-            return (PageJob(output: outputs[id.output]!, subject: subject), id)
+            let job = PageJob(output: outputs[id.output]!, subject: subject)
+            if new.renderer.templates.outputs[job.output].isSiteFile { siteFiles.append(job) } else { pages.append((job, id)) }
         }
-        return Plan(pages: pages, gone: [], siteFiles: siteFiles, fileIndex: fileIndex, total: previous.dependencies.pages.count)
-    }
-
-    /// The paths of the site files of a build: the sitemap, robots.txt and feeds.
-    static func siteFilePaths(_ renderer: SiteRenderer) -> Set<String> {
-        Set(renderer.siteFileJobs().map(renderer.path))
+        let total = previous.dependencies.pages.count - new.renderer.siteFileJobs().count
+        return Plan(pages: pages, gone: [], siteFiles: siteFiles, fileIndex: fileIndex, total: total)
     }
 }
 
@@ -194,7 +190,7 @@ struct InputComparison {
                 for key in since.keys { inputs.append(.card(key, language: language.code)) }
             }
         }
-        for path in touchedPaths { inputs += [.frontMatter(path: path), .body(path: path), .related(path: path)] }
+        for path in touchedPaths { inputs += [.frontMatter(path: path), .body(path: path), .related(path: path), .lastmod(path: path)] }
         for key in touchedTargets { inputs.append(.backlinks(key)) }
         return inputs
     }
@@ -301,6 +297,23 @@ struct InputComparison {
             guard !sameParts else { return false }
             let (a, b) = (old.parts.languages[language]?.disclaimer, new.parts.languages[language]?.disclaimer)
             return a?.title != b?.title || a?.html != b?.html || a?.firstSentence != b?.firstSentence
+        case let .address(key, language):
+            return !sameAddresses && old.routes.path(key, language: language) != new.routes.path(key, language: language)
+        case let .lastmod(path):
+            guard touchedPaths.contains(path) else { return false }
+            let (a, b) = (file(path, old, oldIndex), file(path, new, newIndex))
+            return (a?.meta.reviewed ?? a?.meta.date) != (b?.meta.reviewed ?? b?.meta.date) || (a == nil) != (b == nil)
+        case let .files(kind, language):
+            guard old.graph.structure !== new.graph.structure else { return false }
+            func paths(_ renderer: SiteRenderer) -> [String] {
+                renderer.graph.files.filter { $0.kind == kind && $0.language == language }.map(\.path)
+            }
+            return paths(old) != paths(new)
+        case .pages:
+            // The same jobs of the same graph's files go to the same places.
+            let (before, after) = (old.jobs(), new.jobs())
+            if before == after, old.graph.structure === new.graph.structure, old.config == new.config { return false }
+            return before.count != after.count || !zip(before, after).allSatisfy { old.path($0) == new.path($1) }
         case let .template(name):
             guard !changedTemplates.isEmpty else { return false }
             if templatesOpaque { return true }

@@ -11,8 +11,10 @@ import Foundation
 ///   settings and UI strings, templates); a quick build renders again exactly the pages that read
 ///   something that changed, and the new pages, and removes the pages that no longer exist — see
 ///   `IncrementalBuilder+dependencies.swift`;
-/// - `templates/assets/` is copied again every time; the sitemap, robots.txt and feeds are written
-///   again whenever front matter, settings or the set of pages changed.
+/// - site files: the sitemap, robots.txt and the feeds record what they read as pages do (the pages
+///   listed, each one's addresses and day, each article's front matter), and are written again exactly
+///   when that changed;
+/// - `templates/assets/` is copied again every time.
 ///
 /// The first build, and the first after a failed one, is full. The tests check quick builds against
 /// full ones after every kind of edit, and after random sequences of edits.
@@ -98,7 +100,7 @@ public actor IncrementalBuilder {
         let recorder = RecordingOutput(sink)
         let report: BuildReport
         do {
-            report = try await builder.write(timed, pages: plan.map { $0.pages.map(\.job) }, siteFiles: plan?.siteFiles ?? true, images: images,
+            report = try await builder.write(timed, pages: plan.map { $0.pages.map(\.job) }, siteFiles: plan?.siteFiles, images: images,
                                              recordingReads: true, into: recorder, startedAt: start)
         } catch {
             self.previous = nil
@@ -122,7 +124,6 @@ public actor IncrementalBuilder {
                 dependencies.record(id, path: page.path, reads: page.reads)
             }
             dependencies.fileIndex = plan.fileIndex
-            if plan.siteFiles { removed.formUnion(Self.siteFilePaths(state.prepared.renderer)) }
             // Assets deleted from templates/assets/.
             removed.formUnion(state.assets)
             // Images no page shows any more, or replaced by a changed image's new files.

@@ -43,11 +43,11 @@ public struct BuildReport: Sendable {
     public var changes: OutputDirectory.Changes?
     /// On a site with search: what indexing did.
     public var search: SearchIndex.Outcome?
-    /// The pages rendered, with what each read when the build recorded it (`IncrementalBuilder`).
+    /// The pages and site files rendered, with what each read when the build recorded it (`IncrementalBuilder`).
     var renderedPages: [RenderedPage] = []
 }
 
-/// A page a build rendered: the file it wrote and what its model and template read.
+/// A page or site file a build rendered: the file it wrote and what its model and template read.
 struct RenderedPage: Sendable {
     var job: PageJob
     var path: String
@@ -236,11 +236,12 @@ public struct SiteBuilder: Sendable {
     public func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, images: [String]? = nil, into sink: some OutputSink,
                       startedAt start: ContinuousClock.Instant = .now,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
-        try await write(prepared, pages: pages, siteFiles: siteFiles, images: images, recordingReads: false, into: sink, startedAt: start,
+        try await write(prepared, pages: pages, siteFiles: siteFiles ? nil : [], images: images, recordingReads: false, into: sink, startedAt: start,
                         progress: progress)
     }
 
-    func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: Bool = true, images: [String]? = nil, recordingReads: Bool,
+    /// `siteFiles`: the site files to write (default: all of them, `SiteRenderer.siteFileJobs()`).
+    func write(_ prepared: Prepared, pages: [PageJob]? = nil, siteFiles: [PageJob]? = nil, images: [String]? = nil, recordingReads: Bool,
                into sink: some OutputSink,
                       startedAt start: ContinuousClock.Instant = .now,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
@@ -276,16 +277,29 @@ public struct SiteBuilder: Sendable {
         var assets = 0
         do {
             assets = try Assets.copy(from: options.root, into: sink)
-            if siteFiles {
-                for job in renderer.siteFileJobs() {
-                    let (file, fileDiagnostics) = renderer.render(job)
-                    diagnostics += fileDiagnostics
-                    if let file { try sink.write(file) }
-                    assets += 1
-                }
-            }
         } catch {
             diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))
+        }
+        times.append(StageTime(stage: "assets", duration: .now - mark))
+        mark = .now
+        // The sitemap and the feeds at once, each listing what the pages' jobs above already worked out.
+        let siteFileResults = await ParallelMap.map(siteFiles ?? renderer.siteFileJobs()) { job -> (OutputFile?, [Diagnostic], String?, RenderedPage?) in
+            let (file, diagnostics, reads): (OutputFile?, [Diagnostic], Set<PageInput>)
+            if recordingReads { (file, diagnostics, reads) = renderer.renderRecordingReads(job) } else { (file, diagnostics) = renderer.render(job); reads = [] }
+            guard let file else { return (nil, diagnostics, nil, nil) }
+            let page = recordingReads ? RenderedPage(job: job, path: file.path, reads: reads) : nil
+            do {
+                try sink.write(file)
+                return (file, diagnostics, nil, page)
+            } catch {
+                return (file, diagnostics, "the site's files (\(error))", page)
+            }
+        }
+        for (file, fileDiagnostics, writeError, page) in siteFileResults {
+            diagnostics += fileDiagnostics
+            if let writeError { diagnostics.append(.error("write-failed", "could not write \(writeError); check the disk and its permissions.")) }
+            if file != nil, writeError == nil { assets += 1 }
+            if let page { renderedPages.append(page) }
         }
         times.append(StageTime(stage: "site files", duration: .now - mark))
         mark = .now

@@ -34,6 +34,14 @@ enum PageInput: Hashable, Sendable {
     case disclaimer(language: String)
     /// A template, with every partial and parent it uses.
     case template(String)
+    /// The address of a key's page in one language (nil when it has none there).
+    case address(ContentKey, language: String)
+    /// The day a content file was last reviewed, else published: its `lastmod` in the sitemap.
+    case lastmod(path: String)
+    /// Which files of a kind a language has (their paths).
+    case files(ContentKind, language: String)
+    /// Which pages the site has, where each goes and in what order: what the sitemap lists.
+    case pages
 }
 
 /// What one page's model read while it was made. Set on a copy of the renderer that makes one page
@@ -63,6 +71,44 @@ extension SiteRenderer {
         let file = graph.files[i]
         reads?.insert(.frontMatter(path: file.path))
         return file
+    }
+
+    /// `meta.reviewed ?? meta.date` of `graph.files[i]`.
+    func lastmod(_ i: Int) -> Day? {
+        let file = graph.files[i]
+        reads?.insert(.lastmod(path: file.path))
+        return file.meta.reviewed ?? file.meta.date
+    }
+
+    /// The indices of the files of a kind in a language, in the graph's order.
+    func files(_ kind: ContentKind, language code: String) -> [Int] {
+        reads?.insert(.files(kind, language: code))
+        return graph.files.indices.filter { graph.files[$0].kind == kind && graph.files[$0].language == code }
+    }
+
+    /// The languages `key` exists in, each with its page's address.
+    func translations(_ key: ContentKey) -> [(language: String, sitePath: String)] {
+        reads?.insert(.translations(key))
+        return routes.languages(of: key).map { ($0, routes.path(key, language: $0)!) }
+    }
+
+    /// The address of `key`'s page in `language`.
+    func address(_ key: ContentKey, language: String) -> String? {
+        reads?.insert(.address(key, language: language))
+        return routes.path(key, language: language)
+    }
+
+    /// `handoutPath(_:)` of `graph.files[i]`.
+    func handoutAddress(_ i: Int) -> String {
+        let file = graph.files[i]
+        reads?.insert(.translations(file.key))
+        return handoutPath(file)
+    }
+
+    /// Every page of the site, in order (`jobs()`).
+    func pageList() -> [PageJob] {
+        reads?.insert(.pages)
+        return jobs()
     }
 
     /// `bodies.bodies[i]`.

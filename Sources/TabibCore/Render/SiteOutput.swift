@@ -66,8 +66,8 @@ protocol SiteOutput: Sendable {
     /// Whether the output is left out when the templates do not have its template, rather than the
     /// template being required (the search page: only a site with `search: true` needs it).
     var templateIsOptional: Bool { get }
-    /// Pages record what they read and are rendered again when that changes; site files (feeds, the
-    /// sitemap, robots.txt) are written after the pages, all again whenever front matter or settings change.
+    /// Site files (feeds, the sitemap, robots.txt) are written after the pages, and list them. Pages and
+    /// site files alike record what they read, and are made again when that changes.
     var isSiteFile: Bool { get }
     /// What it makes one file of.
     func subjects(_ renderer: SiteRenderer) -> [OutputSubject]
@@ -127,10 +127,8 @@ struct PageOutput<Model: Sendable>: SiteOutput {
         case .everyLanguage:
             return SitemapEntry(sitePath: path, alternates: renderer.config.languages.map { ($0.code, sitePath(renderer, .language($0.code))) })
         case .contentFile:
-            let file = renderer.graph.files[subject.file]
-            let routes = renderer.routes
-            return SitemapEntry(sitePath: path, alternates: routes.languages(of: file.key).map { ($0, routes.path(file.key, language: $0)!) },
-                                lastmod: file.meta.reviewed ?? file.meta.date)
+            return SitemapEntry(sitePath: path, alternates: renderer.translations(renderer.graph.files[subject.file].key),
+                                lastmod: renderer.lastmod(subject.file))
         }
     }
 
@@ -152,7 +150,7 @@ struct SiteFileOutput: SiteOutput {
     let subjectsOf: @Sendable (SiteRenderer) -> [OutputSubject]
     /// Its site path (`/base/id/atom.xml`), as `Routes` names it.
     let sitePath: @Sendable (SiteRenderer, OutputSubject) -> String
-    let text: @Sendable (SiteRenderer, OutputSubject) -> String
+    let bytes: @Sendable (SiteRenderer, OutputSubject) -> [UInt8]
 
     var templateName: String? { nil }
     var templateIsOptional: Bool { false }
@@ -164,7 +162,7 @@ struct SiteFileOutput: SiteOutput {
     func sitemapEntry(_ subject: OutputSubject, _ renderer: SiteRenderer) -> SitemapEntry? { nil }
     func compiled(_ compiler: inout TemplateCompiler) -> (any SiteOutput)? { self }
     func render(_ subject: OutputSubject, _ renderer: SiteRenderer) -> (OutputFile?, [Diagnostic]) {
-        (OutputFile(path: path(subject, renderer), text: text(renderer, subject)), [])
+        (OutputFile(path: path(subject, renderer), contents: bytes(renderer, subject)), [])
     }
 }
 

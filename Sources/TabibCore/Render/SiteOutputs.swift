@@ -20,11 +20,11 @@ enum SiteOutputs {
                    sitePath: { renderer, _ in renderer.parts.basePath + "404.html" }, sitemap: .unlisted, model: { renderer, _ in renderer.notFoundPage() }),
         HandoutOutput(),
         SiteFileOutput(name: "feed", subjectsOf: languages, sitePath: { $0.routes.feed($1.language) },
-                       text: { SiteFiles.feed($0, language: $1.language) }),
+                       bytes: { SiteFiles.feed($0, language: $1.language) }),
         SiteFileOutput(name: "sitemap", subjectsOf: site, sitePath: { renderer, _ in renderer.routes.sitemap },
-                       text: { renderer, _ in SiteFiles.sitemap(renderer) }),
+                       bytes: { renderer, _ in SiteFiles.sitemap(renderer) }),
         SiteFileOutput(name: "robots", subjectsOf: site, sitePath: { renderer, _ in renderer.routes.robots },
-                       text: { renderer, _ in SiteFiles.robots(renderer) }),
+                       bytes: { renderer, _ in SiteFiles.robots(renderer) }),
     ]
 
     /// The templates `outputs` render through, and `layout`, the parent of every page: every site needs them.
@@ -62,8 +62,7 @@ struct HandoutOutput: SiteOutput {
         SiteRenderer.outputPath(renderer.handoutPath(renderer.graph.files[subject.file]), basePath: renderer.parts.basePath)
     }
     func sitemapEntry(_ subject: OutputSubject, _ renderer: SiteRenderer) -> SitemapEntry? {
-        let file = renderer.graph.files[subject.file]
-        return SitemapEntry(sitePath: renderer.handoutPath(file), lastmod: file.meta.reviewed ?? file.meta.date)
+        SitemapEntry(sitePath: renderer.handoutAddress(subject.file), lastmod: renderer.lastmod(subject.file))
     }
     func compiled(_ compiler: inout TemplateCompiler) -> (any SiteOutput)? {
         var output = self

@@ -26,6 +26,9 @@ public struct SiteRenderer: Sendable {
     var qrCodes = QRCodeCache()
     /// What the page being made reads, when `tabib serve` records it (`renderRecordingReads(_:)`).
     var reads: PageReads?
+    /// `jobs()`, worked out once for this renderer and its copies: the build renders them, the sitemap
+    /// lists them, and `tabib serve` names them.
+    let pageJobs = PageJobList()
 
     public init(graph: SiteGraph, templates: PageTemplates, strings: UIStrings, bodies: RenderedBodies) {
         self.init(graph: graph, templates: templates, strings: strings, bodies: bodies,
@@ -48,10 +51,15 @@ public struct SiteRenderer: Sendable {
     /// content file's, and the further pages of lists, each in the order of the outputs' table (the
     /// order the sitemap lists them and pages are written in).
     public func jobs() -> [PageJob] {
-        jobs { !$0.isSiteFile }.enumerated().sorted { a, b in
-            let (x, y) = (rank(a.element.subject), rank(b.element.subject))
-            return x != y ? x < y : a.offset < b.offset
-        }.map(\.element)
+        pageJobs.get {
+            // Worked out without noting reads: which pages exist is not what one page read.
+            var plain = self
+            plain.reads = nil
+            return plain.jobs { !$0.isSiteFile }.enumerated().sorted { a, b in
+                let (x, y) = (plain.rank(a.element.subject), plain.rank(b.element.subject))
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element)
+        }
     }
 
     /// Where a subject's pages come among the jobs.

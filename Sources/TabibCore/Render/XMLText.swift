@@ -13,6 +13,26 @@ enum XMLText {
         return result
     }
 
+    /// `escape(text)`'s UTF-8 bytes, appended to `bytes`: copied as they are when nothing needs escaping,
+    /// which a byte tells: markup characters, control characters, and the lead byte of U+FFFE and U+FFFF.
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            !utf8.contains { byte in
+                byte < 0x20 || byte == 0xEF || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            }
+        }
+        if plain { bytes += text.utf8 } else { bytes += escape(text).utf8 }
+    }
+
+    /// `escape(text)`'s UTF-8 bytes.
+    static func escaped(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return bytes
+    }
+
     /// Whether XML 1.0 allows the scalar in a document (its `Char` production).
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
