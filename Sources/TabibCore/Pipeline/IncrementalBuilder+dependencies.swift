@@ -190,7 +190,10 @@ struct InputComparison {
                 for key in since.keys { inputs.append(.card(key, language: language.code)) }
             }
         }
-        for path in touchedPaths { inputs += [.frontMatter(path: path), .body(path: path), .related(path: path), .lastmod(path: path)] }
+        for path in touchedPaths {
+            inputs += [.frontMatter(path: path), .body(path: path), .related(path: path), .lastmod(path: path)]
+            if let i = newIndex[path] { inputs.append(.files(new.graph.files[i].kind, language: new.graph.files[i].language)) }
+        }
         for key in touchedTargets { inputs.append(.backlinks(key)) }
         return inputs
     }
@@ -297,18 +300,22 @@ struct InputComparison {
             guard !sameParts else { return false }
             let (a, b) = (old.parts.languages[language]?.disclaimer, new.parts.languages[language]?.disclaimer)
             return a?.title != b?.title || a?.html != b?.html || a?.firstSentence != b?.firstSentence
-        case let .address(key, language):
-            return !sameAddresses && old.routes.path(key, language: language) != new.routes.path(key, language: language)
         case let .lastmod(path):
             guard touchedPaths.contains(path) else { return false }
             let (a, b) = (file(path, old, oldIndex), file(path, new, newIndex))
             return (a?.meta.reviewed ?? a?.meta.date) != (b?.meta.reviewed ?? b?.meta.date) || (a == nil) != (b == nil)
         case let .files(kind, language):
-            guard old.graph.structure !== new.graph.structure else { return false }
-            func paths(_ renderer: SiteRenderer) -> [String] {
-                renderer.graph.files.filter { $0.kind == kind && $0.language == language }.map(\.path)
+            if old.graph.structure === new.graph.structure {
+                // The same files at the same addresses: only a touched one's front matter can differ.
+                return touchedPaths.contains { path in
+                    guard let a = file(path, old, oldIndex), let b = file(path, new, newIndex) else { return true }
+                    return b.kind == kind && b.language == language && !(a === b || a.meta == b.meta)
+                }
             }
-            return paths(old) != paths(new)
+            let (a, b) = (old.files(kind, language: language), new.files(kind, language: language))
+            return a.count != b.count || !zip(a, b).allSatisfy { x, y in
+                x.sitePath == y.sitePath && x.file.path == y.file.path && (x.file === y.file || x.file.meta == y.file.meta)
+            }
         case .pages:
             // The same jobs of the same graph's files go to the same places.
             let (before, after) = (old.jobs(), new.jobs())

@@ -106,6 +106,7 @@ public actor IncrementalBuilder {
             self.previous = nil
             throw error
         }
+        let recording = clock.now
         let written = recorder.paths
         let graph = prepared.graph
         var removed: Set<String> = []
@@ -153,7 +154,7 @@ public actor IncrementalBuilder {
         }
         var build = Build(pages: plan?.total ?? report.pagesWritten, written: written, removed: removed,
                           warnings: report.warnings, duration: clock.now - start, rendered: report.pagesWritten, isFull: plan == nil,
-                          stageTimes: report.stageTimes)
+                          stageTimes: report.stageTimes + [.init(stage: "record", duration: clock.now - recording)])
         build.search = prepared.renderer.config.search
         return build
     }

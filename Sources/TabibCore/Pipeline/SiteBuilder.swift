@@ -215,6 +215,7 @@ public struct SiteBuilder: Sendable {
         renderer.handoutPDFs = options.handoutPDFs
         if cache.qrCodes == nil { cache.qrCodes = QRCodeCache.load(root: options.root) }
         renderer.qrCodes = cache.qrCodes!
+        lap("parts")
         return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, images: images, usedImages: usedImages.sorted(),
                         parsed: content.parsed, stageTimes: times, bodyCache: cache.bodies.changed ? cache.bodies : nil)
     }

@@ -34,11 +34,11 @@ enum PageInput: Hashable, Sendable {
     case disclaimer(language: String)
     /// A template, with every partial and parent it uses.
     case template(String)
-    /// The address of a key's page in one language (nil when it has none there).
-    case address(ContentKey, language: String)
     /// The day a content file was last reviewed, else published: its `lastmod` in the sitemap.
     case lastmod(path: String)
-    /// Which files of a kind a language has (their paths).
+    /// Which files of a kind a language has, with the front matter and the address of each: what a
+    /// language's feed lists. One input rather than one per file, since a reader of all of them changes
+    /// when any of them does.
     case files(ContentKind, language: String)
     /// Which pages the site has, where each goes and in what order: what the sitemap lists.
     case pages
@@ -80,22 +80,16 @@ extension SiteRenderer {
         return file.meta.reviewed ?? file.meta.date
     }
 
-    /// The indices of the files of a kind in a language, in the graph's order.
-    func files(_ kind: ContentKind, language code: String) -> [Int] {
+    /// The files of a kind in a language, in the graph's order, each with its address: read as one input.
+    func files(_ kind: ContentKind, language code: String) -> [(file: ContentFile, sitePath: String)] {
         reads?.insert(.files(kind, language: code))
-        return graph.files.indices.filter { graph.files[$0].kind == kind && graph.files[$0].language == code }
+        return graph.files.filter { $0.kind == kind && $0.language == code }.map { ($0, routes.path($0.key, language: code)!) }
     }
 
     /// The languages `key` exists in, each with its page's address.
     func translations(_ key: ContentKey) -> [(language: String, sitePath: String)] {
         reads?.insert(.translations(key))
         return routes.languages(of: key).map { ($0, routes.path(key, language: $0)!) }
-    }
-
-    /// The address of `key`'s page in `language`.
-    func address(_ key: ContentKey, language: String) -> String? {
-        reads?.insert(.address(key, language: language))
-        return routes.path(key, language: language)
     }
 
     /// `handoutPath(_:)` of `graph.files[i]`.

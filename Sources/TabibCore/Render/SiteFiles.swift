@@ -57,8 +57,8 @@ enum SiteFiles {
         let graph = renderer.graph
         let language = graph.config.language(code)!
         // Newest first: by the day last reviewed (else published; none is oldest), then by id, descending.
-        let articles = renderer.files(.article, language: code).map { renderer.contentFile($0) }
-            .map { (file: $0, day: $0.meta.reviewed ?? $0.meta.date) }
+        let articles = renderer.files(.article, language: code)
+            .map { (file: $0.file, sitePath: $0.sitePath, day: $0.file.meta.reviewed ?? $0.file.meta.date) }
             .sorted { a, b in
                 switch (a.day, b.day) {
                 case let (x?, y?) where x != y: x > y
@@ -82,10 +82,10 @@ enum SiteFiles {
         xml += DateText.iso(updated).utf8
         xml += "T00:00:00Z</updated>\n  <author><name>".utf8 + title + "</name></author>\n".utf8
         var url: [UInt8] = []
-        for (article, day) in articles {
+        for (article, sitePath, day) in articles {
             url.removeAll(keepingCapacity: true)
             url += origin
-            XMLText.append(renderer.address(article.key, language: code)!, to: &url)
+            XMLText.append(sitePath, to: &url)
             xml += "  <entry>\n    <title>".utf8
             XMLText.append(article.meta.title, to: &xml)
             xml += "</title>\n    <id>".utf8 + url + "</id>\n".utf8
