@@ -4,8 +4,9 @@
 /// Immutable after `init`, so it depends on the templates too: each card carries its link rendered once
 /// through `partials/link`, which lists show with `{{{link}}}` instead of rendering it on every page.
 final class PageParts: Sendable {
-    /// What every page of one language shows the same way.
-    struct Language: Sendable {
+    /// What every page of one language shows the same way. A class: every page reads it, and a copy
+    /// of a struct this size would retain and release each of its fields.
+    final class Language: Sendable {
         /// `lang`, `dir`, `siteTitle`, `stylesheet`, `homeURL`, `t`, `nav` and `disclaimerURL`.
         let layout: LanguageLayout
         let title: String
@@ -26,6 +27,25 @@ final class PageParts: Sendable {
         let handoutQRLabel: String
         let clinic: HandoutPage.Clinic
         let dates: DateText
+
+        init(layout: LanguageLayout, title: String, homePath: String, indexPaths: [(section: Section, path: String)], handoutPrefix: String,
+             switcherAlone: [PageLayout.SwitcherEntry], name: String, notTranslated: String,
+             disclaimer: (title: String, html: String, firstSentence: String?)?, handoutTitle: String, handoutQRLabel: String,
+             clinic: HandoutPage.Clinic, dates: DateText) {
+            self.layout = layout
+            self.title = title
+            self.homePath = homePath
+            self.indexPaths = indexPaths
+            self.handoutPrefix = handoutPrefix
+            self.switcherAlone = switcherAlone
+            self.name = name
+            self.notTranslated = notTranslated
+            self.disclaimer = disclaimer
+            self.handoutTitle = handoutTitle
+            self.handoutQRLabel = handoutQRLabel
+            self.clinic = clinic
+            self.dates = dates
+        }
     }
 
     let origin: String
