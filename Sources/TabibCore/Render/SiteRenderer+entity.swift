@@ -7,9 +7,9 @@ extension SiteRenderer {
         let code = file.language
         let path = routes.path(file.key, language: code)!
         let size = config.pageSize
-        let allCauses = entityListEntries(file, .causes, language: code)
-        let allEffects = entityListEntries(file, .effects, language: code)
-        let allArticles = entityListEntries(file, .articles, language: code)
+        let allCauses = entityListEntries(file, .causes)
+        let allEffects = entityListEntries(file, .effects)
+        let allArticles = entityListEntries(file, .articles)
         let causes = entityListCards(allCauses.prefix(size), language: code)
         func more(_ list: EntityList, _ items: [EntityListEntry]) -> MoreLink? {
             MoreLink(url: routes.entityList(list, of: file.key, language: code), count: items.count, shown: size)

@@ -23,7 +23,7 @@ extension SiteRenderer {
         }
         for file in graph.files where file.kind == .cause || file.kind == .condition {
             for list in EntityList.allCases {
-                let count = entityListEntries(file, list, language: file.language).count
+                let count = entityListEntries(file, list).count
                 guard count > size else { continue }
                 jobs += (1...Routes.pageCount(count, pageSize: size)).map {
                     .entity(file.key, language: file.language, list: list, page: $0)
@@ -63,24 +63,13 @@ extension SiteRenderer {
         }
     }
 
-    /// Every article, cause or effect of a cause or condition that pages of `code` show, in order, before
-    /// their cards are made: counting and paging a list needs only these, and only the cards a page
-    /// shows are made, with their evidence.
-    func entityListEntries(_ file: ContentFile, _ list: EntityList, language code: String) -> [EntityListEntry] {
-        guard let cards = cardTable(code) else { return [] }
-        func entry(_ id: String, _ edge: Edge) -> EntityListEntry? {
-            guard let key = entityKey(id), cards[key] != nil else { return nil }
-            return EntityListEntry(key: key, edge: edge)
-        }
-        switch list {
-        case .causes: return causeEdges(of: file.id).compactMap { entry($0.cause, $0) }
-        case .effects: return effectEdges(of: file.id).compactMap { entry($0.effect, $0) }
-        case .articles:
-            return (articlesAbout(file.id) ?? []).compactMap { id in
-                let key = ContentKey(kind: .article, id: id)
-                return cards[key] == nil ? nil : EntityListEntry(key: key, edge: nil)
-            }
-        }
+    /// Every article, cause or effect of a cause or condition that pages of its language show, in order,
+    /// before their cards are made: counting and paging a list needs only these, and only the cards a
+    /// page shows are made, with their evidence. Made once for the site (`PageParts.entityLists`);
+    /// made again, noting what it reads, when the renderer records.
+    func entityListEntries(_ file: ContentFile, _ list: EntityList) -> [EntityListEntry] {
+        if reads == nil, let lists = parts.entityLists[file.path] { return lists[EntityList.allCases.firstIndex(of: list)!] }
+        return PageParts.entityListEntries(file, list, graph: graph, cards: parts.cards[file.language], reads: reads)
     }
 
     /// The cards of some entries of a list, a cause or effect with the articles that are its edge's evidence.
@@ -96,7 +85,7 @@ extension SiteRenderer {
 
 /// One line of a cause's or condition's list before its card is made: the page it links to, and the
 /// edge whose evidence its card shows (none on the list of articles).
-struct EntityListEntry {
+struct EntityListEntry: Sendable {
     let key: ContentKey
     let edge: Edge?
 }

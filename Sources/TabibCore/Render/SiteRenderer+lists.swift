@@ -80,7 +80,7 @@ extension SiteRenderer {
     func entityListPage(_ key: ContentKey, _ code: String, list: EntityList, page number: Int) -> ListPage {
         let file = graph.file(key, language: code)!
         reads?.insert(.frontMatter(path: file.path))
-        let items = entityListEntries(file, list, language: code)
+        let items = entityListEntries(file, list)
         let size = config.pageSize
         let first = routes.entityList(list, of: key, language: code)!
         let shown = entityListCards(items[min((number - 1) * size, items.count)..<min(number * size, items.count)], language: code)
