@@ -47,6 +47,16 @@ public struct BuildReport: Sendable {
     var renderedPages: [RenderedPage] = []
 }
 
+/// What making one page or site file came to, in `SiteBuilder.write`.
+struct MadeFile: Sendable {
+    var isSiteFile: Bool
+    var diagnostics: [Diagnostic]
+    var written = false
+    var writeError: String?
+    var page: RenderedPage?
+    var duration = Duration.zero
+}
+
 /// A page or site file a build rendered: the file it wrote and what its model and template read.
 struct RenderedPage: Sendable {
     var job: PageJob
@@ -254,59 +264,51 @@ public struct SiteBuilder: Sendable {
         var times = prepared.stageTimes
         let renderer = prepared.renderer
         let jobs = pages ?? renderer.jobs()
+        let siteJobs = siteFiles ?? renderer.siteFileJobs()
         let counter = progress.map { PageCounter(total: jobs.count, observer: $0) }
-        let results = await ParallelMap.map(jobs) { job -> (Bool, [Diagnostic], String?, RenderedPage?) in
+        // The site files (sitemap, feeds) first and alongside the pages: each takes as long as many pages, and
+        // none needs a page written before it.
+        let results = await ParallelMap.map(siteJobs + jobs) { job -> MadeFile in
+            let started = ContinuousClock.now
             let (file, diagnostics, reads): (OutputFile?, [Diagnostic], Set<PageInput>)
             if recordingReads { (file, diagnostics, reads) = renderer.renderRecordingReads(job) } else { (file, diagnostics) = renderer.render(job); reads = [] }
-            defer { counter?.pageDone() }
-            guard let file else { return (false, diagnostics, nil, nil) }
-            let page = recordingReads ? RenderedPage(job: job, path: file.path, reads: reads) : nil
+            let isSiteFile = renderer.templates.outputs[job.output].isSiteFile
+            defer { if !isSiteFile { counter?.pageDone() } }
+            var made = MadeFile(isSiteFile: isSiteFile, diagnostics: diagnostics)
+            guard let file else { return made }
+            made.page = recordingReads ? RenderedPage(job: job, path: file.path, reads: reads) : nil
             do {
                 try sink.write(file)
-                return (true, diagnostics, nil, page)
+                made.written = true
             } catch {
-                return (false, diagnostics, "\(file.path): \(error.localizedDescription)", page)
+                made.writeError = "\(file.path): \(error.localizedDescription)"
             }
+            made.duration = .now - started
+            return made
         }
         var diagnostics = prepared.diagnostics
         var written = 0
+        var siteFilesWritten = 0
+        var siteFileTime = Duration.zero
         var renderedPages: [RenderedPage] = []
-        for (ok, pageDiagnostics, writeError, page) in results {
-            diagnostics += pageDiagnostics
-            if let writeError { diagnostics.append(.error("write-failed", "could not write \(writeError); check the disk and its permissions.")) }
-            if ok { written += 1 }
-            if let page { renderedPages.append(page) }
+        for made in results {
+            diagnostics += made.diagnostics
+            if let writeError = made.writeError { diagnostics.append(.error("write-failed", "could not write \(writeError); check the disk and its permissions.")) }
+            if made.written, made.isSiteFile { siteFilesWritten += 1 } else if made.written { written += 1 }
+            if made.isSiteFile { siteFileTime += made.duration }
+            if let page = made.page { renderedPages.append(page) }
         }
         times.append(StageTime(stage: "pages", duration: .now - mark))
+        // Not a stage of its own: how long making the site files took, on their thread, within the pages'.
+        times.append(StageTime(stage: "site files (within pages)", duration: siteFileTime))
         mark = .now
-        var assets = 0
+        var assets = siteFilesWritten
         do {
-            assets = try Assets.copy(from: options.root, into: sink)
+            assets += try Assets.copy(from: options.root, into: sink)
         } catch {
             diagnostics.append(.error("write-failed", "could not write the site's files (\(error)); check the disk and its permissions."))
         }
         times.append(StageTime(stage: "assets", duration: .now - mark))
-        mark = .now
-        // The sitemap and the feeds at once, each listing what the pages' jobs above already worked out.
-        let siteFileResults = await ParallelMap.map(siteFiles ?? renderer.siteFileJobs()) { job -> (OutputFile?, [Diagnostic], String?, RenderedPage?) in
-            let (file, diagnostics, reads): (OutputFile?, [Diagnostic], Set<PageInput>)
-            if recordingReads { (file, diagnostics, reads) = renderer.renderRecordingReads(job) } else { (file, diagnostics) = renderer.render(job); reads = [] }
-            guard let file else { return (nil, diagnostics, nil, nil) }
-            let page = recordingReads ? RenderedPage(job: job, path: file.path, reads: reads) : nil
-            do {
-                try sink.write(file)
-                return (file, diagnostics, nil, page)
-            } catch {
-                return (file, diagnostics, "the site's files (\(error))", page)
-            }
-        }
-        for (file, fileDiagnostics, writeError, page) in siteFileResults {
-            diagnostics += fileDiagnostics
-            if let writeError { diagnostics.append(.error("write-failed", "could not write \(writeError); check the disk and its permissions.")) }
-            if file != nil, writeError == nil { assets += 1 }
-            if let page { renderedPages.append(page) }
-        }
-        times.append(StageTime(stage: "site files", duration: .now - mark))
         mark = .now
         let (imageFiles, imageDiagnostics) = await ImageFiles.write(images ?? prepared.usedImages, from: prepared.images, root: options.root, into: sink)
         assets += imageFiles
