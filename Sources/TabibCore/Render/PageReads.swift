@@ -83,12 +83,16 @@ extension SiteRenderer {
     /// The files of a kind in a language, in the graph's order, each with its address: read as one input.
     func files(_ kind: ContentKind, language code: String) -> [(file: ContentFile, sitePath: String)] {
         reads?.insert(.files(kind, language: code))
-        return graph.files.filter { $0.kind == kind && $0.language == code }.map { ($0, routes.path($0.key, language: code)!) }
+        let routes = self.routes
+        var files: [(file: ContentFile, sitePath: String)] = []
+        for file in graph.files where file.kind == kind && file.language == code { files.append((file, routes.path(file.key, language: code)!)) }
+        return files
     }
 
     /// The languages `key` exists in, each with its page's address.
     func translations(_ key: ContentKey) -> [(language: String, sitePath: String)] {
         reads?.insert(.translations(key))
+        let routes = self.routes
         return routes.languages(of: key).map { ($0, routes.path(key, language: $0)!) }
     }
 
