@@ -30,6 +30,8 @@ public struct BuildReport: Sendable {
     var qrCodes: QRCodeCache?
     /// The bodies a build into a folder keeps for the next one, when they changed.
     var bodyCache: BodyCache?
+    /// The parsed files a build into a folder keeps for the next one, when they changed.
+    var loadCache: LoadCache?
     public var pagesWritten: Int
     public var filesWritten: Int
     public var duration: Duration
@@ -81,6 +83,8 @@ public struct SiteBuilder: Sendable {
         public var stageTimes: [StageTime] = []
         /// The bodies to keep in `.tabib-cache/` when the build succeeds; nil when the kept ones are still right.
         var bodyCache: BodyCache?
+        /// The parsed files to keep in `.tabib-cache/` when the build succeeds; nil when the kept ones are still right.
+        var loadCache: LoadCache?
     }
 
     /// One stage of the pipeline and how long it took.
@@ -136,6 +140,8 @@ public struct SiteBuilder: Sendable {
             times.append(StageTime(stage: stage, duration: now - mark))
             mark = now
         }
+        // The first build of a process starts from the files parsed by the last build into a folder.
+        if cache.load.isEmpty { cache.load = LoadCache.load(root: options.root) }
         let (loaded, loadDiagnostics) = await ContentLoader(root: options.root, includeDrafts: options.includeDrafts,
                                                              baseURLOverride: options.baseURL, today: options.today)
             .load(reusing: &cache.load, changed: changed)
@@ -216,7 +222,8 @@ public struct SiteBuilder: Sendable {
         if cache.qrCodes == nil { cache.qrCodes = QRCodeCache.load(root: options.root) }
         renderer.qrCodes = cache.qrCodes!
         return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, images: images, usedImages: usedImages.sorted(),
-                        parsed: content.parsed, stageTimes: times, bodyCache: cache.bodies.changed ? cache.bodies : nil)
+                        parsed: content.parsed, stageTimes: times, bodyCache: cache.bodies.changed ? cache.bodies : nil,
+                        loadCache: cache.load.changed ? cache.load : nil)
     }
 
     /// Builds the whole site into `sink`, telling `progress` how far it got. On failure nothing is
@@ -300,6 +307,7 @@ public struct SiteBuilder: Sendable {
                                  renderedPages: renderedPages)
         report.qrCodes = renderer.qrCodes
         report.bodyCache = prepared.bodyCache
+        report.loadCache = prepared.loadCache
         return report
     }
 
@@ -316,6 +324,7 @@ public struct SiteBuilder: Sendable {
             report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
             report.bodyCache?.save(root: options.root)
+            report.loadCache?.save(root: options.root)
             let pruning = directory.pruningTime ?? .zero
             report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark - pruning))
             if directory.pruningTime != nil { report.stageTimes.append(StageTime(stage: "old releases", duration: pruning)) }
