@@ -30,8 +30,6 @@ public struct BuildReport: Sendable {
     var qrCodes: QRCodeCache?
     /// The bodies a build into a folder keeps for the next one, when they changed.
     var bodyCache: BodyCache?
-    /// The parsed files a build into a folder keeps for the next one, when they changed.
-    var loadCache: LoadCache?
     public var pagesWritten: Int
     public var filesWritten: Int
     public var duration: Duration
@@ -83,8 +81,6 @@ public struct SiteBuilder: Sendable {
         public var stageTimes: [StageTime] = []
         /// The bodies to keep in `.tabib-cache/` when the build succeeds; nil when the kept ones are still right.
         var bodyCache: BodyCache?
-        /// The parsed files to keep in `.tabib-cache/` when the build succeeds; nil when the kept ones are still right.
-        var loadCache: LoadCache?
     }
 
     /// One stage of the pipeline and how long it took.
@@ -222,8 +218,7 @@ public struct SiteBuilder: Sendable {
         if cache.qrCodes == nil { cache.qrCodes = QRCodeCache.load(root: options.root) }
         renderer.qrCodes = cache.qrCodes!
         return Prepared(graph: graph, renderer: renderer, diagnostics: diagnostics, images: images, usedImages: usedImages.sorted(),
-                        parsed: content.parsed, stageTimes: times, bodyCache: cache.bodies.changed ? cache.bodies : nil,
-                        loadCache: cache.load.changed ? cache.load : nil)
+                        parsed: content.parsed, stageTimes: times, bodyCache: cache.bodies.changed ? cache.bodies : nil)
     }
 
     /// Builds the whole site into `sink`, telling `progress` how far it got. On failure nothing is
@@ -307,7 +302,6 @@ public struct SiteBuilder: Sendable {
                                  renderedPages: renderedPages)
         report.qrCodes = renderer.qrCodes
         report.bodyCache = prepared.bodyCache
-        report.loadCache = prepared.loadCache
         return report
     }
 
@@ -317,14 +311,15 @@ public struct SiteBuilder: Sendable {
     public func build(toDirectory output: URL, layout: OutputDirectory.Layout = .folder,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let directory = try OutputDirectory(destination: output, layout: layout)
+        var cache = Cache()
         do {
-            var report = try await build(intoDirectory: directory, progress: progress)
+            var report = try await build(intoDirectory: directory, reusing: &cache, progress: progress)
             let mark = ContinuousClock.now
             report.changes = try directory.commit()
             report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
             report.bodyCache?.save(root: options.root)
-            report.loadCache?.save(root: options.root)
+            if cache.load.changed { cache.load.save(root: options.root) }
             let pruning = directory.pruningTime ?? .zero
             report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark - pruning))
             if directory.pruningTime != nil { report.stageTimes.append(StageTime(stage: "old releases", duration: pruning)) }
@@ -332,6 +327,8 @@ public struct SiteBuilder: Sendable {
             return report
         } catch {
             directory.discard()
+            // What was parsed is right even when the build failed: the next one parses only the files edited since.
+            if cache.load.changed { cache.load.save(root: options.root) }
             throw directory.explain(error)
         }
     }
