@@ -155,38 +155,39 @@ final class Compiler {
             }
         }
 
-        switch pieces.count {
-        case 0:
-            return { _, _ in }
-        case 1:
-            switch pieces[0] {
-            case .text(let bytes): return { $1.bytes.append(contentsOf: bytes) }
-            case .render(let render): return render
+        if pieces.isEmpty { return { _, _ in } }
+        return Self.sequence(pieces[...])
+    }
+
+    /// Pieces rendered one after the other, as a balanced tree of closures: a closure calls the ones it
+    /// captured without retaining them, where looping over an array of pieces would copy (retain and
+    /// release) each piece on every render.
+    private static func sequence<S>(_ pieces: ArraySlice<Piece<S>>) -> Render<S> {
+        if pieces.count == 1 {
+            switch pieces.first! {
+            case .text(let bytes):
+                return { _, state in bytes.withUnsafeBufferPointer { state.bytes.append(contentsOf: $0) } }
+            case .render(let render):
+                return render
             }
-        case 2:
-            if case .text(let bytes) = pieces[0], case .render(let render) = pieces[1] {
-                return { stack, state in
-                    state.bytes.append(contentsOf: bytes)
-                    render(stack, &state)
-                }
-            }
-            if case .render(let render) = pieces[0], case .text(let bytes) = pieces[1] {
-                return { stack, state in
-                    render(stack, &state)
-                    state.bytes.append(contentsOf: bytes)
-                }
-            }
-            fallthrough
-        default:
-            let all = pieces
+        }
+        if pieces.count == 2, case .text(let bytes) = pieces.first!, case .render(let render) = pieces.last! {
             return { stack, state in
-                for piece in all {
-                    switch piece {
-                    case .text(let bytes): state.bytes.append(contentsOf: bytes)
-                    case .render(let render): render(stack, &state)
-                    }
-                }
+                bytes.withUnsafeBufferPointer { state.bytes.append(contentsOf: $0) }
+                render(stack, &state)
             }
+        }
+        if pieces.count == 2, case .render(let render) = pieces.first!, case .text(let bytes) = pieces.last! {
+            return { stack, state in
+                render(stack, &state)
+                bytes.withUnsafeBufferPointer { state.bytes.append(contentsOf: $0) }
+            }
+        }
+        let middle = pieces.startIndex + pieces.count / 2
+        let first = sequence(pieces[..<middle]), second = sequence(pieces[middle...])
+        return { stack, state in
+            first(stack, &state)
+            second(stack, &state)
         }
     }
 

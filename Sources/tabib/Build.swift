@@ -71,6 +71,9 @@ struct Build: AsyncParsableCommand {
             print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(destination.path) in \(String(format: "%.2f", seconds)) s\(changed).")
             if let withheld = report.withheld.summary { print(withheld) }
             if timings { print("  " + SiteBuilder.describe(report.stageTimes)) }
+            // Done: the process ends here rather than first freeing the site's graph and pages piece by
+            // piece (a quarter of a second at 10,000 articles); exit flushes what was printed.
+            withExtendedLifetime(report) { Foundation.exit(0) }
         } catch {
             display?.finish()
             Console.report(error.diagnostics, root: site.rootURL)

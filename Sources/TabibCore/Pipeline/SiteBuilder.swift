@@ -153,6 +153,11 @@ public struct SiteBuilder: Sendable {
         diagnostics += templateDiagnostics
         guard let content, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let config = content.config
+        // The first build of a process starts from the bodies of the last build into a folder (the graph
+        // keeps the loaded files as they are): read while the templates, the strings and the graph are made.
+        let readsBodyCache = cache.bodies.isEmpty
+        let (root, preview) = (options.root, options.preview)
+        async let storedBodies = readsBodyCache ? BodyCache.load(root: root, files: content.files, preview: preview) : nil
         let (strings, stringDiagnostics): (UIStrings?, [Diagnostic])
         var sameStrings = false
         if templatesUnchanged, let cached = cache.strings, cached.languages == config.languages, cached.defaultLanguage == config.defaultLanguage {
@@ -192,8 +197,7 @@ public struct SiteBuilder: Sendable {
         let (images, imageDiagnostics) = ImageCatalog.load(root: options.root, config: config, reusing: &cache.images)
         diagnostics += imageDiagnostics
         lap("images")
-        // The first build of a process starts from the bodies of the last build into a folder.
-        if cache.bodies.isEmpty { cache.bodies = BodyCache.load(root: options.root, files: graph.files, preview: options.preview) }
+        if let stored = await storedBodies { cache.bodies = stored }
         let (bodies, bodyDiagnostics) = await BodyStage.render(graph, strings: strings, images: images, preview: options.preview, reusing: &cache.bodies)
         diagnostics += bodyDiagnostics
         diagnostics += AutoLinkHygiene.warnings(graph, bodies: bodies, commonWords: CommonWords.load(root: options.root, languages: config.languages),

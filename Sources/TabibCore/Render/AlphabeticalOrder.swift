@@ -40,7 +40,7 @@ struct AlphabeticalOrder: Comparable, Sendable {
     static let otherRank = 26
 
     /// The group's letter: `A`…`Z`, or `#`.
-    var letter: String { Self.letter(rank) }
+    var letter: String { Self.letters[rank] }
 
     static func letter(_ rank: Int) -> String {
         rank == otherRank ? "#" : String(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(rank))))

@@ -23,22 +23,31 @@ enum JSONLD {
     /// the script or open a comment, `</script`, `<!--`) and U+2028, U+2029 written as `\u` escapes.
     /// They occur in JSON only inside strings, where the escape means the same character.
     private static func scriptSafe(_ text: String) -> String {
-        var bytes = text
-        guard bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 } })
-        else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(scalar)
+        var text = text
+        let escaped: [UInt8]? = text.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 })
+            else { return nil }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count + 16)
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                switch byte {
+                case UInt8(ascii: "<"): bytes += "\\u003c".utf8
+                case UInt8(ascii: ">"): bytes += "\\u003e".utf8
+                case UInt8(ascii: "&"): bytes += "\\u0026".utf8
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8; other characters pass byte for byte.
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    bytes += (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                    i += 3
+                    continue
+                default: bytes.append(byte)
+                }
+                i += 1
             }
+            return bytes
         }
-        return result
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     private static func write(_ value: Value, into text: inout String) {

@@ -4,8 +4,9 @@
 /// Immutable after `init`, so it depends on the templates too: each card carries its link rendered once
 /// through `partials/link`, which lists show with `{{{link}}}` instead of rendering it on every page.
 final class PageParts: Sendable {
-    /// What every page of one language shows the same way.
-    struct Language: Sendable {
+    /// What every page of one language shows the same way. A class: every page reads it, and a copy
+    /// of a struct this size would retain and release each of its fields.
+    final class Language: Sendable {
         /// `lang`, `dir`, `siteTitle`, `stylesheet`, `homeURL`, `t`, `nav` and `disclaimerURL`.
         let layout: LanguageLayout
         let title: String
@@ -26,6 +27,25 @@ final class PageParts: Sendable {
         let handoutQRLabel: String
         let clinic: HandoutPage.Clinic
         let dates: DateText
+
+        init(layout: LanguageLayout, title: String, homePath: String, indexPaths: [(section: Section, path: String)], handoutPrefix: String,
+             switcherAlone: [PageLayout.SwitcherEntry], name: String, notTranslated: String,
+             disclaimer: (title: String, html: String, firstSentence: String?)?, handoutTitle: String, handoutQRLabel: String,
+             clinic: HandoutPage.Clinic, dates: DateText) {
+            self.layout = layout
+            self.title = title
+            self.homePath = homePath
+            self.indexPaths = indexPaths
+            self.handoutPrefix = handoutPrefix
+            self.switcherAlone = switcherAlone
+            self.name = name
+            self.notTranslated = notTranslated
+            self.disclaimer = disclaimer
+            self.handoutTitle = handoutTitle
+            self.handoutQRLabel = handoutQRLabel
+            self.clinic = clinic
+            self.dates = dates
+        }
     }
 
     let origin: String
@@ -44,6 +64,10 @@ final class PageParts: Sendable {
     let articleIDs: [String]
     /// Entity id → the ranks of the articles about it, as `SiteGraph.articlesAbout` lists them.
     let articleRanksAbout: [String: [Int]]
+
+    /// Path of a cause or condition → its articles, causes and effects (`EntityList.allCases` order) as
+    /// its pages show them, before their cards are made: every such page and its list pages read them.
+    let entityLists: [String: [[EntityListEntry]]]
 
     /// The partial a card's `link` is rendered with.
     static let linkTemplate = "partials/link"
@@ -117,6 +141,11 @@ final class PageParts: Sendable {
         articleIDs = Set(graph.articlesAbout.values.joined()).sorted()
         articleRank = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
         articleRanksAbout = graph.articlesAbout.mapValues { [articleRank] ids in ids.map { articleRank[$0]! } }
+        let entities = graph.files.filter(\.kind.isEntity)
+        let lists = ParallelMap.mapBlocking(entities) { [cards] file in
+            EntityList.allCases.map { Self.entityListEntries(file, $0, graph: graph, cards: cards[file.language], reads: nil) }
+        }
+        entityLists = Dictionary(uniqueKeysWithValues: zip(entities.map(\.path), lists))
         changedSince = nil
     }
 
@@ -131,6 +160,8 @@ final class PageParts: Sendable {
         articleRank = previous.articleRank
         articleIDs = previous.articleIDs
         articleRanksAbout = previous.articleRanksAbout
+        // The same graph, and cards changed only in what they show: the same entries.
+        entityLists = previous.entityLists
         changedSince = (ObjectIdentifier(previous), keys)
     }
 
@@ -163,6 +194,35 @@ final class PageParts: Sendable {
         var alphabetical = shared
         for ((code, kind), entries) in zip(lists, sorted) { alphabetical[code, default: [:]][kind] = entries }
         return alphabetical
+    }
+
+    /// Every article, cause or effect of a cause or condition that pages of its language show, in order,
+    /// before their cards are made: those whose card exists in that language. `reads` notes what was read.
+    static func entityListEntries(_ file: ContentFile, _ list: EntityList, graph: SiteGraph, cards: [ContentKey: LinkCard]?,
+                                  reads: PageReads?) -> [EntityListEntry] {
+        guard let cards else { return [] }
+        let code = file.language
+        func entry(_ id: String, _ edge: Edge) -> EntityListEntry? {
+            reads?.insert(.entityKey(id))
+            guard let key = graph.entityKey(id) else { return nil }
+            reads?.insert(.card(key, language: code))
+            return cards[key] == nil ? nil : EntityListEntry(key: key, edge: edge)
+        }
+        switch list {
+        case .causes:
+            reads?.insert(.causes(file.id))
+            return graph.causes(of: file.id).compactMap { entry($0.cause, $0) }
+        case .effects:
+            reads?.insert(.effects(file.id))
+            return graph.effects(of: file.id).compactMap { entry($0.effect, $0) }
+        case .articles:
+            reads?.insert(.articlesAbout(file.id))
+            return (graph.articlesAbout[file.id] ?? []).compactMap { id in
+                let key = ContentKey(kind: .article, id: id)
+                reads?.insert(.card(key, language: code))
+                return cards[key] == nil ? nil : EntityListEntry(key: key, edge: nil)
+            }
+        }
     }
 
     /// Makes the cards of `keys` in every language, with their links rendered.

@@ -54,7 +54,7 @@ extension SiteRenderer {
         jsonLD.append(("name", .string(meta.title)))
         if let reviewer = clinical { jsonLD.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer.name))]))) }
         jsonLD.append(("url", .string(absolute(path))))
-        var layout = layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key)
+        let layout = layout(language: code, title: meta.title, description: meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
         layout.breadcrumbs = breadcrumbs(file, path: path)
         var page = ArticlePage(layout: layout, article: article)
@@ -171,7 +171,7 @@ extension SiteRenderer {
             // The printable disclaimer says whom to call.
             emergencyNumber: file.key == .disclaimer ? config.clinic.emergencyNumber : nil)
         let path = routes.path(file.key, language: code)!
-        var layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
+        let layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
         layout.isDisclaimer = file.key == .disclaimer
         layout.breadcrumbs = breadcrumbs(file, path: path)
         return SimplePage(layout: layout, page: page)

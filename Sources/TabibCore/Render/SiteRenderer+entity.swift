@@ -7,11 +7,11 @@ extension SiteRenderer {
         let code = file.language
         let path = routes.path(file.key, language: code)!
         let size = config.pageSize
-        let allCauses = entityListItems(file, .causes, language: code)
-        let allEffects = entityListItems(file, .effects, language: code)
-        let allArticles = entityListItems(file, .articles, language: code)
-        let causes = Array(allCauses.prefix(size))
-        func more(_ list: EntityList, _ items: [LinkCard]) -> MoreLink? {
+        let allCauses = entityListEntries(file, .causes)
+        let allEffects = entityListEntries(file, .effects)
+        let allArticles = entityListEntries(file, .articles)
+        let causes = entityListCards(allCauses.prefix(size), language: code)
+        func more(_ list: EntityList, _ items: [EntityListEntry]) -> MoreLink? {
             MoreLink(url: routes.entityList(list, of: file.key, language: code), count: items.count, shown: size)
         }
         let aliases = file.meta.aliases.map(\.value).filter { $0 != file.meta.title.lowercased() }
@@ -22,8 +22,8 @@ extension SiteRenderer {
             kind: file.meta.entityKind.map { strings.text(.entityKind($0), code) },
             aliases: aliases.isEmpty ? nil : aliases.joined(separator: ", "),
             causes: LinkList(causes),
-            effects: LinkList(Array(allEffects.prefix(size))),
-            articles: LinkList(Array(allArticles.prefix(size))),
+            effects: LinkList(entityListCards(allEffects.prefix(size), language: code)),
+            articles: LinkList(entityListCards(allArticles.prefix(size), language: code)),
             moreCauses: more(.causes, allCauses),
             moreEffects: more(.effects, allEffects),
             moreArticles: more(.articles, allArticles),
@@ -45,15 +45,9 @@ extension SiteRenderer {
         jsonLD.append(("inLanguage", .string(code)))
         jsonLD.append(("name", .string(file.meta.title)))
         jsonLD.append(("url", .string(absolute(path))))
-        var layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
+        let layout = layout(language: code, title: file.meta.title, description: file.meta.summary, sitePath: path, key: file.key)
         layout.jsonLD = JSONLD.encode(.object(jsonLD))
         layout.breadcrumbs = breadcrumbs(file, path: path)
         return EntityPage(layout: layout, entity: entity, isCondition: file.kind == .condition)
-    }
-
-    /// The card of the entity at the other end of an edge, with the articles that are its evidence.
-    func edgeLink(_ id: String, _ edge: Edge, language: String) -> LinkCard? {
-        guard let key = entityKey(id), let cards = cardTable(language), let card = cards[key] else { return nil }
-        return card.with(evidence: LinkList(edge.evidence.compactMap { cards[ContentKey(kind: .article, id: $0)] }))
     }
 }

@@ -23,7 +23,7 @@ extension SiteRenderer {
         }
         for file in graph.files where file.kind == .cause || file.kind == .condition {
             for list in EntityList.allCases {
-                let count = entityListItems(file, list, language: file.language).count
+                let count = entityListEntries(file, list).count
                 guard count > size else { continue }
                 jobs += (1...Routes.pageCount(count, pageSize: size)).map {
                     .entity(file.key, language: file.language, list: list, page: $0)
@@ -38,8 +38,8 @@ extension SiteRenderer {
         let entries = parts.alphabetical[code]?[kind] ?? []
         guard entries.count > config.letterPagesAbove else { return [] }
         var jobs: [ListPageJob] = []
-        for letter in AlphabeticalOrder.letters {
-            let count = Self.entries(entries, letter: letter).count
+        for (rank, letter) in AlphabeticalOrder.letters.enumerated() {
+            let count = Self.entries(entries, rank: rank).count
             guard count > 0 else { continue }
             jobs += (1...Routes.pageCount(count, pageSize: config.pageSize)).map { .letter(kind, language: code, letter: letter, page: $0) }
         }
@@ -63,12 +63,29 @@ extension SiteRenderer {
         }
     }
 
-    /// Every article, cause or effect of a cause or condition, as its page and its list pages show them.
-    func entityListItems(_ file: ContentFile, _ list: EntityList, language code: String) -> [LinkCard] {
-        switch list {
-        case .causes: causeEdges(of: file.id).compactMap { edgeLink($0.cause, $0, language: code) }
-        case .effects: effectEdges(of: file.id).compactMap { edgeLink($0.effect, $0, language: code) }
-        case .articles: (articlesAbout(file.id) ?? []).compactMap { cardTable(code)?[ContentKey(kind: .article, id: $0)] }
+    /// Every article, cause or effect of a cause or condition that pages of its language show, in order,
+    /// before their cards are made: counting and paging a list needs only these, and only the cards a
+    /// page shows are made, with their evidence. Made once for the site (`PageParts.entityLists`);
+    /// made again, noting what it reads, when the renderer records.
+    func entityListEntries(_ file: ContentFile, _ list: EntityList) -> [EntityListEntry] {
+        if reads == nil, let lists = parts.entityLists[file.path] { return lists[EntityList.allCases.firstIndex(of: list)!] }
+        return PageParts.entityListEntries(file, list, graph: graph, cards: parts.cards[file.language], reads: reads)
+    }
+
+    /// The cards of some entries of a list, a cause or effect with the articles that are its edge's evidence.
+    func entityListCards(_ entries: some Collection<EntityListEntry>, language code: String) -> [LinkCard] {
+        guard let cards = cardTable(code) else { return [] }
+        return entries.compactMap { entry in
+            guard let card = cards[entry.key] else { return nil }
+            guard let edge = entry.edge else { return card }
+            return card.with(evidence: LinkList(edge.evidence.compactMap { cards[ContentKey(kind: .article, id: $0)] }))
         }
     }
+}
+
+/// One line of a cause's or condition's list before its card is made: the page it links to, and the
+/// edge whose evidence its card shows (none on the list of articles).
+struct EntityListEntry: Sendable {
+    let key: ContentKey
+    let edge: Edge?
 }

@@ -29,13 +29,12 @@ extension SiteRenderer {
         let size = config.pageSize
         let pages = Routes.pageCount(entries.count, pageSize: size)
         let shown = entries[min((number - 1) * size, entries.count)..<min(number * size, entries.count)]
-        var starts: [String: Int] = [:]
-        for (i, entry) in entries.enumerated() where starts[entry.letter] == nil { starts[entry.letter] = i }
-        let letters = AlphabeticalOrder.letters.map { letter in
-            ListPage.LetterLink(letter: letter, url: starts[letter].map { start in
-                let page = start / size + 1
+        let letters = AlphabeticalOrder.letters.enumerated().map { rank, letter in
+            let run = Self.entries(entries, rank: rank)
+            return ListPage.LetterLink(letter: letter, url: run.isEmpty ? nil : {
+                let page = run.startIndex / size + 1
                 return (page == number ? "" : routes.page(page, of: first)) + "#" + anchor(letter)
-            }, current: false)
+            }(), current: false)
         }
         let pagination = Pagination(current: number, total: pages, first: first, routes: routes)
         return listPage(section: .articles, code, sitePath: routes.page(number, of: first), heading: indexTitle(.article, code),
@@ -48,10 +47,10 @@ extension SiteRenderer {
         let section = kind.section
         let entries = alphabetical(kind, code)
         let split = entries.count > config.letterPagesAbove
-        let present = Set(entries.map(\.letter))
-        let letters = AlphabeticalOrder.letters.map { letter in
+        let letters = AlphabeticalOrder.letters.enumerated().map { rank, letter in
             ListPage.LetterLink(letter: letter,
-                                url: present.contains(letter) ? (split ? routes.letter(letter, section: section, language: code) : "#" + anchor(letter)) : nil,
+                                url: Self.entries(entries, rank: rank).isEmpty ? nil
+                                    : (split ? routes.letter(letter, section: section, language: code) : "#" + anchor(letter)),
                                 current: false)
         }
         return listPage(section: section, code, sitePath: routes.index(section, language: code), heading: indexTitle(kind, code),
@@ -63,13 +62,12 @@ extension SiteRenderer {
     func letterPage(_ kind: ContentKind, _ code: String, letter: String, page number: Int) -> ListPage {
         let section = kind.section
         let entries = alphabetical(kind, code)
-        let ofLetter = Self.entries(entries, letter: letter)
+        let ofLetter = AlphabeticalOrder.letters.firstIndex(of: letter).map { Self.entries(entries, rank: $0) } ?? []
         let size = config.pageSize
         let first = routes.letter(letter, section: section, language: code)
         let shown = ofLetter[min(ofLetter.startIndex + (number - 1) * size, ofLetter.endIndex)..<min(ofLetter.startIndex + number * size, ofLetter.endIndex)]
-        let present = Set(entries.map(\.letter))
-        let letters = AlphabeticalOrder.letters.map { other in
-            ListPage.LetterLink(letter: other, url: present.contains(other) ? routes.letter(other, section: section, language: code) : nil,
+        let letters = AlphabeticalOrder.letters.enumerated().map { rank, other in
+            ListPage.LetterLink(letter: other, url: Self.entries(entries, rank: rank).isEmpty ? nil : routes.letter(other, section: section, language: code),
                                 current: other == letter)
         }
         let pagination = Pagination(current: number, total: Routes.pageCount(ofLetter.count, pageSize: size), first: first, routes: routes)
@@ -82,13 +80,13 @@ extension SiteRenderer {
     func entityListPage(_ key: ContentKey, _ code: String, list: EntityList, page number: Int) -> ListPage {
         let file = graph.file(key, language: code)!
         reads?.insert(.frontMatter(path: file.path))
-        let items = entityListItems(file, list, language: code)
+        let items = entityListEntries(file, list)
         let size = config.pageSize
         let first = routes.entityList(list, of: key, language: code)!
-        let shown = items[min((number - 1) * size, items.count)..<min(number * size, items.count)]
+        let shown = entityListCards(items[min((number - 1) * size, items.count)..<min(number * size, items.count)], language: code)
         let name = strings.text(Self.entityListTitle(list), code)
         let group = ListPage.LetterGroup(letter: name, anchor: "daftar",
-                                         items: shown.map { ListEntry(card: $0, alias: nil, order: AlphabeticalOrder($0.title)) })
+                                         items: shown.map { ListEntry(card: $0, alias: nil, order: nil) })
         let pagination = Pagination(current: number, total: Routes.pageCount(items.count, pageSize: size), first: first, routes: routes)
         return listPage(section: nil, entity: key, code, sitePath: routes.page(number, of: first), heading: "\(file.meta.title): \(name)", intro: nil,
                         empty: items.isEmpty, letters: [], groups: [group], pagination: pagination, parent: link(key, language: code))
@@ -103,7 +101,7 @@ extension SiteRenderer {
         if let pagination, pagination.current > 1 {
             title += " (\(strings.text(.pageNumber, code)) \(pagination.current) \(strings.text(.pageOf, code)) \(pagination.total))"
         }
-        var layout = layout(language: code, title: title, description: intro, sitePath: sitePath, key: nil)
+        let layout = layout(language: code, title: title, description: intro, sitePath: sitePath, key: nil)
         layout.previousURL = pagination?.previousURL
         layout.nextURL = pagination?.nextURL
         if layout.alternates.isEmpty, config.languages.count > 1 {
@@ -124,20 +122,29 @@ extension SiteRenderer {
         var groups: [ListPage.LetterGroup] = []
         var start = entries.startIndex
         while start < entries.endIndex {
-            let letter = entries[start].letter
+            let rank = entries[start].rank
             var end = start
-            while end < entries.endIndex, entries[end].letter == letter { end += 1 }
+            while end < entries.endIndex, entries[end].rank == rank { end += 1 }
+            let letter = AlphabeticalOrder.letters[rank]
             groups.append(.init(letter: letter, anchor: anchor(letter), items: Array(entries[start..<end])))
             start = end
         }
         return groups
     }
 
-    /// The entries of one letter: a run of the list, which is sorted by letter first.
-    static func entries(_ entries: [ListEntry], letter: String) -> ArraySlice<ListEntry> {
-        guard let start = entries.firstIndex(where: { $0.letter == letter }) else { return [] }
-        let end = entries[start...].firstIndex { $0.letter != letter } ?? entries.endIndex
-        return entries[start..<end]
+    /// The entries of one letter (by its `AlphabeticalOrder.rank`): a run of the list, which is sorted
+    /// by letter first, found by bisection.
+    static func entries(_ entries: [ListEntry], rank: Int) -> ArraySlice<ListEntry> {
+        /// The first index whose entry's rank is not below `rank`.
+        func first(_ rank: Int) -> Int {
+            var (low, high) = (entries.startIndex, entries.endIndex)
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].rank < rank { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return entries[first(rank)..<first(rank + 1)]
     }
 
     /// A letter's anchor on an A–Z page: `huruf-k`, `huruf-0-9`.

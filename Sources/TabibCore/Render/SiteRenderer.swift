@@ -120,7 +120,7 @@ public struct SiteRenderer: Sendable {
             reads.insert(.disclaimerURL(language: code))
             if let key { reads.insert(.translations(key)) }
         }
-        var layout = PageLayout(language: language.layout, title: title,
+        let layout = PageLayout(language: language.layout, title: title,
                                 pageTitle: title == language.title ? title : "\(title) — \(language.title)",
                                 description: description, canonical: sitePath.map(absolute), switcher: language.switcherAlone)
         // Alternates and the switcher: the page's translations, or every language's counterpart of an index page.

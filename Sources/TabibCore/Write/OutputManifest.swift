@@ -8,16 +8,20 @@ enum OutputManifest {
     /// Why `path` cannot name a file of the output: absolute, empty, climbing out with `..`, or one of
     /// tabib's own bookkeeping files. Nil for a plain relative path.
     static func problem(with path: Substring) -> String? {
-        if path.isEmpty { return "an empty path" }
-        if path.hasPrefix("/") { return "an absolute path, outside the output" }
-        if path.utf8.contains(0) { return "a path with a NUL character" }
-        for name in path.split(separator: "/", omittingEmptySubsequences: false) {
-            switch name {
-            case "..": return "a path that climbs out of the output with '..'"
-            case ".": return "a path with a '.' folder"
-            case "": return "a path with an empty folder name"
-            default: continue
-            }
+        let bytes = path.utf8
+        if bytes.isEmpty { return "an empty path" }
+        if bytes.first == UInt8(ascii: "/") { return "an absolute path, outside the output" }
+        if bytes.contains(0) { return "a path with a NUL character" }
+        // Each folder name in turn, the first that is not a plain name telling.
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+            let name = bytes[start..<end]
+            if name.elementsEqual("..".utf8) { return "a path that climbs out of the output with '..'" }
+            if name.elementsEqual(".".utf8) { return "a path with a '.' folder" }
+            if name.isEmpty { return "a path with an empty folder name" }
+            guard end < bytes.endIndex else { break }
+            start = bytes.index(after: end)
         }
         if path == OutputDirectory.markerName || path == OutputDirectory.manifestName { return "tabib's own file \(path)" }
         return nil
@@ -29,7 +33,10 @@ enum OutputManifest {
         guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, []) }
         var paths: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let text = String(decoding: data, as: UTF8.self)
+        // Split on the byte: a path is a line however its characters combine.
+        for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(bytes)
             if line.isEmpty { continue }
             if let problem = problem(with: line) {
                 diagnostics.append(.error("output-manifest-invalid",

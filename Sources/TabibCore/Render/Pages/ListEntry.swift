@@ -8,11 +8,21 @@ struct ListEntry: Sendable, Equatable, TemplateModel {
     let card: LinkCard
     /// The other name, its first letter upper-case; nil on the page's own line.
     let alias: String?
-    /// Where the line sorts: by the alias when there is one, else by the card's title.
-    let order: AlphabeticalOrder
+    /// Where the line sorts: by the alias when there is one, else by the card's title; nil on a list
+    /// that keeps the order it is given (a cause's articles), which has no letters.
+    let order: AlphabeticalOrder?
+
+    init(card: LinkCard, alias: String?, order: AlphabeticalOrder?) {
+        self.card = card
+        self.alias = alias
+        self.order = order
+    }
+
+    /// The A–Z group the line is in, as `AlphabeticalOrder.rank` numbers them (`#` on an unsorted list).
+    var rank: Int { order?.rank ?? AlphabeticalOrder.otherRank }
 
     /// The A–Z group the line is in: `A`…`Z`, or `#`.
-    var letter: String { order.letter }
+    var letter: String { AlphabeticalOrder.letters[rank] }
 
     static func == (a: ListEntry, b: ListEntry) -> Bool {
         a.alias == b.alias && a.order == b.order && InputComparison.same(a.card, b.card)
@@ -43,7 +53,7 @@ extension ListEntry {
             }
             entries += kept.map { ListEntry(card: card, alias: $0.title, order: $0) }
         }
-        return entries.sorted { a, b in a.order != b.order ? a.order < b.order : a.card.url < b.card.url }
+        return entries.sorted { a, b in a.order != b.order ? a.order! < b.order! : a.card.url < b.card.url }
     }
 
     /// An alias as a line of the list shows it: as the title writes it when the title holds it

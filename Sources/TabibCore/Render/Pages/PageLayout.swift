@@ -3,7 +3,12 @@ import CompiledMustache
 /// What every page shows around its own content (`templates/layout.mustache` and its partials):
 /// the language's layout, the page's titles and description, its canonical address, its
 /// translations as alternates and in the language switcher, and its JSON-LD.
-struct PageLayout: Sendable {
+///
+/// A class: every page embeds it, and the templates read each of its fields through the page, so a
+/// struct would be copied (every field retained and released) for each field a page shows. Its fields
+/// are set only while the page's model is made (`SiteRenderer.layout` makes a new one for each page),
+/// never once the model is rendered, which is what makes it safe to send.
+final class PageLayout: @unchecked Sendable {
     let language: LanguageLayout
     /// The page's own title.
     var title: String
@@ -26,6 +31,16 @@ struct PageLayout: Sendable {
     var isDisclaimer = false
     /// Where the page sits in the site, on articles, causes, conditions and pages.
     var breadcrumbs: Breadcrumbs?
+
+    init(language: LanguageLayout, title: String, pageTitle: String, description: String?, canonical: String?,
+         switcher: [SwitcherEntry]) {
+        self.language = language
+        self.title = title
+        self.pageTitle = pageTitle
+        self.description = description
+        self.canonical = canonical
+        self.switcher = switcher
+    }
 
     /// The page in one language, for search engines.
     struct Alternate: Sendable, TemplateModel {
