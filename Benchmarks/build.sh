@@ -9,7 +9,9 @@
 #   template  into that output after an edit to templates/layout.mustache that changes every page:
 #             every file is staged and renamed over the old one;
 #   cold      like new, with the image cache (.tabib-cache/images/ in the site) emptied first: every
-#             image is resized (only with IMAGES=1; not in the default KINDS).
+#             image is resized (only with IMAGES=1; not in the default KINDS);
+#   unparsed  like unchanged, with .tabib-cache/parsed removed first: every content file is parsed
+#             again, as before the loader's cache was kept (not in the default KINDS).
 # Figures are printed, not judged: compare them with the targets in README.md.
 #
 #   bash Benchmarks/build.sh              # N = 1000 and 10000
@@ -78,6 +80,10 @@ for n in "${sizes[@]}"; do
             "$tabib" build --root "$site" --output "$site/public" >/dev/null 2>&1   # the previous build
             for run in $(seq 1 "$runs"); do timed "$site" "$site/public" unchanged "$run"; done
             ;;
+        unparsed)
+            "$tabib" build --root "$site" --output "$site/public" >/dev/null 2>&1
+            for run in $(seq 1 "$runs"); do rm -f "$site/.tabib-cache/parsed"; timed "$site" "$site/public" unparsed "$run"; done
+            ;;
         template)
             "$tabib" build --root "$site" --output "$site/public" >/dev/null 2>&1
             for run in $(seq 1 "$runs"); do
@@ -86,7 +92,7 @@ for n in "${sizes[@]}"; do
             done
             cp "$repo/templates/layout.mustache" "$layout"
             ;;
-        *) echo "unknown build kind $kind (new, unchanged, template, cold)" >&2; exit 2 ;;
+        *) echo "unknown build kind $kind (new, unchanged, template, cold, unparsed)" >&2; exit 2 ;;
         esac
     done
 done

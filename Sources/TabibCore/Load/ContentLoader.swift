@@ -61,19 +61,26 @@ public struct ContentLoader: Sendable {
         let languages = Set(config.languages.map(\.code))
         // Taken out of the cache, so that it is changed in place.
         var entries = cache.entries
+        let (previous, previouslyChanged, previousCount) = (cache.inputs, cache.changed, entries.count)
         cache = LoadCache()
         cache.listing = LoadCache.Listing(languages: config.languages.map(\.code), entries: paths, diagnostics: layoutDiagnostics)
+        var inputs = LoadCache.Inputs(today: today, languages: languages.sorted(), realRoot: realRoot, realFolders: [:])
+        if previous?.sameSite(as: inputs) != true { entries = [:] }
         if hinted == nil {
             let listed = Set(paths.map(\.path))
             entries = entries.filter { listed.contains($0.key) }
         }
-        // With the watcher's paths, only those are looked at on disk; without, every file's stamp is.
-        let toRead = paths.filter { entry in changed.map { hinted == nil || $0.contains(entry.path) } ?? true || entries[entry.path] == nil }
+        // With the watcher's paths, only those are looked at on disk; without, every file's stamp is
+        // (and on another day, whether each file's dates still pass).
+        let sameDay = previous?.today == today
+        let toRead = paths.filter { entry in changed.map { !sameDay || hinted == nil || $0.contains(entry.path) } ?? true || entries[entry.path] == nil }
         let today = today
         let realFolders = LinkedFile.realFolders(Set(toRead.map(\.folder)))
+        inputs.realFolders = hinted == nil ? realFolders : (previous?.realFolders ?? [:]).merging(realFolders) { $1 }
         let results = await ParallelMap.map(toRead.map { ($0, entries[$0.path]) }) { entry, cached -> (LoadCache.Entry?, Bool) in
             let stamp = FileStamp(path: entry.absolutePath)
-            if let cached, let stamp, cached.stamp == stamp { return (cached, false) }
+            if let cached, let stamp, let previous, cached.stamp == stamp,
+               cached.holds(realFolder: realFolders[entry.folder], folder: entry.folder, today: today, parsedWith: previous) { return (cached, false) }
             let (file, diagnostics) = Self.loadFile(absolutePath: entry.absolutePath, path: entry.path, kind: entry.kind,
                                                     language: entry.language, languages: languages, realRoot: realRoot,
                                                     realFolder: realFolders[entry.folder], today: today)
@@ -99,6 +106,9 @@ public struct ContentLoader: Sendable {
             }
         }
         cache.entries = entries
+        cache.inputs = inputs
+        // Entries are added or replaced only by parsing; any other change drops some.
+        cache.changed = previouslyChanged || !parsed.isEmpty || entries.count != previousCount
         return (diagnostics.hasErrors ? nil : LoadedContent(config: config, files: files, parsed: parsed, withheldFiles: drafts), diagnostics)
     }
 

@@ -7,6 +7,32 @@ public struct LoadCache: Sendable {
         var stamp: FileStamp
         var file: ContentFile?
         var diagnostics: [Diagnostic]
+
+        /// Whether parsing the unchanged file again, now with `realFolder` as the real path of its
+        /// folder and on `today`, would give this entry, which was parsed with `inputs`: only the
+        /// checks of dates against today (`DateRules`) and of links out of the site read more than the file.
+        func holds(realFolder: String?, folder: String, today: Day, parsedWith inputs: Inputs) -> Bool {
+            guard inputs.realFolders[folder] == realFolder else { return false }
+            guard today != inputs.today else { return true }
+            // A file with an error in its dates has none, so is parsed again.
+            guard let file else { return false }
+            return DateRules.check(file.meta, today: today) == DateRules.check(file.meta, today: inputs.today)
+        }
+    }
+
+    /// What parsing a file reads besides the file itself.
+    struct Inputs: Equatable, Sendable {
+        /// The day dates were checked against.
+        var today: Day
+        /// The site's language codes, sorted: `translation.from` must name one.
+        var languages: [String]
+        /// The real path of the site's folder, and of each content folder by its path: files leading
+        /// outside the site are refused (`LinkedFile`).
+        var realRoot: String
+        var realFolders: [String: String]
+
+        /// Whether entries parsed with these inputs may stand with `other`, the day and the folders apart.
+        func sameSite(as other: Inputs) -> Bool { languages == other.languages && realRoot == other.realRoot }
     }
 
     /// The content files found by the last full listing of the folders, as changed since.
@@ -19,8 +45,15 @@ public struct LoadCache: Sendable {
     /// By path relative to the site root.
     var entries: [String: Entry] = [:]
     var listing: Listing?
+    /// What the entries were parsed with; nil before the first load.
+    var inputs: Inputs?
+    /// Whether a load parsed a file or dropped an entry since the cache was read from `.tabib-cache/`,
+    /// so that the copy there is written again.
+    var changed = false
 
     public init() {}
+
+    var isEmpty: Bool { entries.isEmpty && listing == nil && inputs == nil }
 
     /// The cached listing with the files in `changed` added or dropped as they now are on disk, or nil
     /// when a change needs the folders listed again: a folder, a file that is not a well-named Markdown
@@ -61,6 +94,10 @@ struct FileStamp: Hashable, Sendable {
     var size: Int64
     var modified: timespec
     var changed: timespec
+
+    init(device: UInt64, inode: UInt64, size: Int64, modified: timespec, changed: timespec) {
+        (self.device, self.inode, self.size, self.modified, self.changed) = (device, inode, size, modified, changed)
+    }
 
     init?(path: String) {
         var info = stat()

@@ -4,9 +4,16 @@ extension SiteBuilder {
     /// Builds the whole site into an output folder's staging area and, on a site with search, indexes
     /// the pages it wrote there (`SearchIndex`); the caller commits or discards `directory`.
     public func build(intoDirectory directory: OutputDirectory, progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
+        var cache = Cache()
+        return try await build(intoDirectory: directory, reusing: &cache, progress: progress)
+    }
+
+    /// The same, leaving in `cache` what the build parsed and rendered, also when it fails.
+    func build(intoDirectory directory: OutputDirectory, reusing cache: inout Cache,
+               progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let start = ContinuousClock.now
         progress?(.preparing)
-        let prepared = try await prepare()
+        let prepared = try await prepare(reusing: &cache)
         guard prepared.renderer.config.search else {
             return try await write(prepared, into: directory, startedAt: start, progress: progress)
         }

@@ -146,6 +146,8 @@ public struct SiteBuilder: Sendable {
             times.append(StageTime(stage: stage, duration: now - mark))
             mark = now
         }
+        // The first build of a process starts from the files parsed by the last build into a folder.
+        if cache.load.isEmpty { cache.load = LoadCache.load(root: options.root) }
         let (loaded, loadDiagnostics) = await ContentLoader(root: options.root, includeDrafts: options.includeDrafts,
                                                              baseURLOverride: options.baseURL, today: options.today)
             .load(reusing: &cache.load, changed: changed)
@@ -330,13 +332,15 @@ public struct SiteBuilder: Sendable {
     public func build(toDirectory output: URL, layout: OutputDirectory.Layout = .folder,
                       progress: BuildProgress.Observer? = nil) async throws(BuildFailure) -> BuildReport {
         let directory = try OutputDirectory(destination: output, layout: layout)
+        var cache = Cache()
         do {
-            var report = try await build(intoDirectory: directory, progress: progress)
+            var report = try await build(intoDirectory: directory, reusing: &cache, progress: progress)
             let mark = ContinuousClock.now
             report.changes = try directory.commit()
             report.warnings += directory.notes
             report.qrCodes?.save(root: options.root)
             report.bodyCache?.save(root: options.root)
+            if cache.load.changed { cache.load.save(root: options.root) }
             let pruning = directory.pruningTime ?? .zero
             report.stageTimes.append(StageTime(stage: "commit", duration: .now - mark - pruning))
             if directory.pruningTime != nil { report.stageTimes.append(StageTime(stage: "old releases", duration: pruning)) }
@@ -344,6 +348,8 @@ public struct SiteBuilder: Sendable {
             return report
         } catch {
             directory.discard()
+            // What was parsed is right even when the build failed: the next one parses only the files edited since.
+            if cache.load.changed { cache.load.save(root: options.root) }
             throw directory.explain(error)
         }
     }

@@ -17,9 +17,8 @@ extension BodyCache {
 
     /// The first line of the files this binary writes; nil when the binary cannot be told apart from
     /// another (then nothing is read or written).
-    static let header: [UInt8]? = FileStamp(path: "/proc/self/exe").map { binary in
-        Array(("tabib bodies 2 binary \(binary.device) \(binary.inode) \(binary.size) \(binary.modified.tv_sec).\(binary.modified.tv_nsec) "
-            + "\(binary.changed.tv_sec).\(binary.changed.tv_nsec) cmark-gfm \(MarkdownTree.libraryVersion)\n").utf8)
+    static let header: [UInt8]? = CacheFolder.binary.map { binary in
+        Array("tabib bodies 2 \(binary) cmark-gfm \(MarkdownTree.libraryVersion)\n".utf8)
     }
 
     /// The cache stored under `root`, with the entries whose Markdown is byte for byte that of the
@@ -46,131 +45,7 @@ extension BodyCache {
     }
 }
 
-/// A cache file read a piece at a time, so that a large one is never all in memory at once. Every
-/// read throws when the file ends early or holds what tabib never writes.
-final class CacheFileReader {
-    struct Damaged: Error {}
-
-    private let descriptor: Int32
-    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
-    /// The bytes read from the file and not yet taken.
-    private var start = 0, end = 0
-
-    init?(path: String) {
-        descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-    }
-
-    deinit { close(descriptor) }
-
-    /// Makes `count` bytes available from `start`.
-    private func fill(_ count: Int) throws {
-        guard end - start < count else { return }
-        if start > 0 {
-            buffer.withUnsafeMutableBytes { raw in _ = memmove(raw.baseAddress!, raw.baseAddress! + start, end - start) }
-            end -= start
-            start = 0
-        }
-        if buffer.count < count { buffer += repeatElement(0, count: count - buffer.count) }
-        while end < count {
-            let read = buffer.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + end, raw.count - end) }
-            guard read > 0 else { throw Damaged() }
-            end += read
-        }
-    }
-
-    var isAtEnd: Bool { (try? fill(1)) == nil }
-
-    func byte() throws -> UInt8 {
-        try fill(1)
-        defer { start += 1 }
-        return buffer[start]
-    }
-
-    func bool() throws -> Bool {
-        switch try byte() {
-        case 0: false
-        case 1: true
-        default: throw Damaged()
-        }
-    }
-
-    /// An unsigned LEB128 number, at most 2⁴⁰.
-    func int() throws -> Int {
-        var value = 0, shift = 0
-        while true {
-            let b = try byte()
-            value |= Int(b & 0x7F) << shift
-            if b & 0x80 == 0 { return value }
-            shift += 7
-            guard shift < 40 else { throw Damaged() }
-        }
-    }
-
-    /// A count of items or bytes, bounded so that a damaged file never asks for a huge allocation.
-    func count() throws -> Int {
-        let count = try int()
-        guard count <= 1 << 28 else { throw Damaged() }
-        return count
-    }
-
-    func bytes(_ count: Int) throws -> [UInt8] {
-        try fill(count)
-        defer { start += count }
-        return Array(buffer[start..<(start + count)])
-    }
-
-    func string() throws -> String {
-        let count = try count()
-        try fill(count)
-        defer { start += count }
-        return buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
-    }
-
-    /// Reads a string and tells whether it is `text`, without making a `String` of it.
-    func matches(_ text: String) throws -> Bool {
-        let count = try count()
-        try fill(count)
-        defer { start += count }
-        var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { utf8 in
-            utf8.count == count && buffer.withUnsafeBufferPointer { stored in
-                count == 0 || memcmp(utf8.baseAddress!, stored.baseAddress! + start, count) == 0
-            }
-        } ?? false
-    }
-
-    func skip(_ count: Int) throws {
-        try fill(count)
-        start += count
-    }
-
-    func optional<T>(_ read: () throws -> T) throws -> T? { try bool() ? read() : nil }
-
-    func array<T>(_ read: () throws -> T) throws -> [T] {
-        let count = try count()
-        var items: [T] = []
-        items.reserveCapacity(Swift.min(count, 1 << 16))
-        for _ in 0..<count { items.append(try read()) }
-        return items
-    }
-
-    func key() throws -> ContentKey {
-        guard let kind = ContentKind(rawValue: try string()) else { throw Damaged() }
-        return ContentKey(kind: kind, id: try string())
-    }
-
-    func location() throws -> SourceLocation {
-        SourceLocation(path: try string(), line: try optional(int), column: try optional(int))
-    }
-
-    func diagnostic() throws -> Diagnostic {
-        guard let severity = Diagnostic.Severity(rawValue: try string()) else { throw Damaged() }
-        return Diagnostic(severity, try string(), try string(), at: try optional(location), notes: try array(string),
-                          sourceLine: try optional(string))
-    }
-
+extension CacheFileReader {
     /// The cache after `header`, keeping the entries whose source is that of the file at their path.
     func bodyCache(header: [UInt8], files: [String: ContentFile]) throws -> BodyCache {
         guard try bytes(header.count) == header else { throw Damaged() }
@@ -237,81 +112,7 @@ final class CacheFileReader {
     }
 }
 
-/// A cache file written through a buffer, as `CacheFileReader` reads it back.
-final class CacheFileWriter {
-    private let descriptor: Int32
-    var bytes: [UInt8] = []
-    private var failed = false
-
-    init?(path: String) {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return nil }
-        bytes.reserveCapacity(1 << 21)
-    }
-
-    /// Writes what is buffered, at the latest when the buffer holds a megabyte.
-    private func flush(over limit: Int = 1 << 20) {
-        guard bytes.count > limit else { return }
-        var done = 0
-        while !failed, done < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in Glibc.write(descriptor, raw.baseAddress! + done, raw.count - done) }
-            if written > 0 { done += written } else { failed = true }
-        }
-        bytes.removeAll(keepingCapacity: true)
-    }
-
-    /// Writes the rest and closes the file; false when anything could not be written.
-    func close() -> Bool {
-        flush(over: 0)
-        return Glibc.close(descriptor) == 0 && !failed
-    }
-
-    func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
-
-    func int(_ value: Int) {
-        var value = UInt(value)
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    func string(_ text: String) {
-        int(text.utf8.count)
-        bytes += text.utf8
-    }
-
-    func optional<T>(_ value: T?, _ write: (T) -> Void) {
-        bool(value != nil)
-        if let value { write(value) }
-    }
-
-    func array<T>(_ items: some Collection<T>, _ write: (T) -> Void) {
-        int(items.count)
-        for item in items { write(item) }
-    }
-
-    func key(_ key: ContentKey) {
-        string(key.kind.rawValue)
-        string(key.id)
-    }
-
-    func location(_ location: SourceLocation) {
-        string(location.path)
-        optional(location.line, int)
-        optional(location.column, int)
-    }
-
-    func diagnostic(_ diagnostic: Diagnostic) {
-        string(diagnostic.severity.rawValue)
-        string(diagnostic.code)
-        string(diagnostic.message)
-        optional(diagnostic.location, location)
-        array(diagnostic.notes, string)
-        optional(diagnostic.sourceLine, string)
-    }
-
+extension CacheFileWriter {
     func write(_ cache: BodyCache) {
         bool(cache.allowRawHTML)
         bool(cache.preview)

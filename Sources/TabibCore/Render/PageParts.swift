@@ -197,30 +197,34 @@ final class PageParts: Sendable {
     }
 
     /// Every article, cause or effect of a cause or condition that pages of its language show, in order,
-    /// before their cards are made: those whose card exists in that language. `reads` notes what was read.
+    /// before their cards are made: those whose card exists in that language, by their place in the
+    /// graph's list. `reads` notes what was read.
     static func entityListEntries(_ file: ContentFile, _ list: EntityList, graph: SiteGraph, cards: [ContentKey: LinkCard]?,
                                   reads: PageReads?) -> [EntityListEntry] {
         guard let cards else { return [] }
         let code = file.language
-        func entry(_ id: String, _ edge: Edge) -> EntityListEntry? {
+        func shown(_ id: String) -> Bool {
             reads?.insert(.entityKey(id))
-            guard let key = graph.entityKey(id) else { return nil }
+            guard let key = graph.entityKey(id) else { return false }
             reads?.insert(.card(key, language: code))
-            return cards[key] == nil ? nil : EntityListEntry(key: key, edge: edge)
+            return cards[key] != nil
+        }
+        func entries<T>(_ items: [T], _ shows: (T) -> Bool) -> [EntityListEntry] {
+            items.indices.filter { shows(items[$0]) }.map { EntityListEntry(position: Int32($0)) }
         }
         switch list {
         case .causes:
             reads?.insert(.causes(file.id))
-            return graph.causes(of: file.id).compactMap { entry($0.cause, $0) }
+            return entries(graph.causes(of: file.id)) { shown($0.cause) }
         case .effects:
             reads?.insert(.effects(file.id))
-            return graph.effects(of: file.id).compactMap { entry($0.effect, $0) }
+            return entries(graph.effects(of: file.id)) { shown($0.effect) }
         case .articles:
             reads?.insert(.articlesAbout(file.id))
-            return (graph.articlesAbout[file.id] ?? []).compactMap { id in
+            return entries(graph.articlesAbout[file.id] ?? []) { id in
                 let key = ContentKey(kind: .article, id: id)
                 reads?.insert(.card(key, language: code))
-                return cards[key] == nil ? nil : EntityListEntry(key: key, edge: nil)
+                return cards[key] != nil
             }
         }
     }

@@ -40,7 +40,7 @@ final class QRCodeCache: Sendable {
 
     // MARK: On disk
 
-    static let folder = ".tabib-cache"
+    static let folder = CacheFolder.name
     static let fileName = "qr-codes"
     private static var header: [UInt8] { Array("tabib qr-codes 1 libqrencode \(QRCode.libraryVersion)\n".utf8) }
 
@@ -72,14 +72,8 @@ final class QRCodeCache: Sendable {
         if rename(temporary.path, target.path) != 0 { unlink(temporary.path) }
     }
 
-    /// `root/.tabib-cache`, unless it is anything but a real folder (a link could lead outside the site).
-    static func usableFolder(root: URL, create: Bool) -> URL? {
-        let folder = root.appendingPathComponent(Self.folder)
-        var info = stat()
-        if lstat(folder.path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR ? folder : nil }
-        guard create, mkdir(folder.path, 0o755) == 0 else { return nil }
-        return folder
-    }
+    /// `root/.tabib-cache`, unless it is anything but a real folder.
+    static func usableFolder(root: URL, create: Bool) -> URL? { CacheFolder.usable(root: root, create: create) }
 
     /// The entries of a cache file, or nil when it is not one this tabib and libqrencode wrote.
     static func decode(_ bytes: [UInt8]) -> [String: QRSymbol]? {

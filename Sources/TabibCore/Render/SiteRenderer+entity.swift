@@ -10,7 +10,7 @@ extension SiteRenderer {
         let allCauses = entityListEntries(file, .causes)
         let allEffects = entityListEntries(file, .effects)
         let allArticles = entityListEntries(file, .articles)
-        let causes = entityListCards(allCauses.prefix(size), language: code)
+        let causes = entityListCards(file, .causes, allCauses.prefix(size))
         func more(_ list: EntityList, _ items: [EntityListEntry]) -> MoreLink? {
             MoreLink(url: routes.entityList(list, of: file.key, language: code), count: items.count, shown: size)
         }
@@ -22,8 +22,8 @@ extension SiteRenderer {
             kind: file.meta.entityKind.map { strings.text(.entityKind($0), code) },
             aliases: aliases.isEmpty ? nil : aliases.joined(separator: ", "),
             causes: LinkList(causes),
-            effects: LinkList(entityListCards(allEffects.prefix(size), language: code)),
-            articles: LinkList(entityListCards(allArticles.prefix(size), language: code)),
+            effects: LinkList(entityListCards(file, .effects, allEffects.prefix(size))),
+            articles: LinkList(entityListCards(file, .articles, allArticles.prefix(size))),
             moreCauses: more(.causes, allCauses),
             moreEffects: more(.effects, allEffects),
             moreArticles: more(.articles, allArticles),

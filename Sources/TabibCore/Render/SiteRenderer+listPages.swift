@@ -72,20 +72,31 @@ extension SiteRenderer {
         return PageParts.entityListEntries(file, list, graph: graph, cards: parts.cards[file.language], reads: reads)
     }
 
-    /// The cards of some entries of a list, a cause or effect with the articles that are its edge's evidence.
-    func entityListCards(_ entries: some Collection<EntityListEntry>, language code: String) -> [LinkCard] {
-        guard let cards = cardTable(code) else { return [] }
-        return entries.compactMap { entry in
-            guard let card = cards[entry.key] else { return nil }
-            guard let edge = entry.edge else { return card }
+    /// The cards of some entries of one of `file`'s lists, a cause or effect with the articles that are
+    /// its edge's evidence.
+    func entityListCards(_ file: ContentFile, _ list: EntityList, _ entries: some Collection<EntityListEntry>) -> [LinkCard] {
+        guard let cards = cardTable(file.language) else { return [] }
+        func edgeCard(_ id: String, _ edge: Edge) -> LinkCard? {
+            guard let key = entityKey(id), let card = cards[key] else { return nil }
             return card.with(evidence: LinkList(edge.evidence.compactMap { cards[ContentKey(kind: .article, id: $0)] }))
+        }
+        switch list {
+        case .causes:
+            let edges = causeEdges(of: file.id)
+            return entries.compactMap { edgeCard(edges[$0.index].cause, edges[$0.index]) }
+        case .effects:
+            let edges = effectEdges(of: file.id)
+            return entries.compactMap { edgeCard(edges[$0.index].effect, edges[$0.index]) }
+        case .articles:
+            let ids = articlesAbout(file.id) ?? []
+            return entries.compactMap { cards[ContentKey(kind: .article, id: ids[$0.index])] }
         }
     }
 }
 
-/// One line of a cause's or condition's list before its card is made: the page it links to, and the
-/// edge whose evidence its card shows (none on the list of articles).
+/// One line of a cause's or condition's list before its card is made: its place in the graph's list
+/// (`SiteGraph.causes(of:)`, `effects(of:)`, `articlesAbout`). Four bytes: the site keeps every list's.
 struct EntityListEntry: Sendable {
-    let key: ContentKey
-    let edge: Edge?
+    let position: Int32
+    var index: Int { Int(position) }
 }

@@ -83,7 +83,7 @@ extension SiteRenderer {
         let items = entityListEntries(file, list)
         let size = config.pageSize
         let first = routes.entityList(list, of: key, language: code)!
-        let shown = entityListCards(items[min((number - 1) * size, items.count)..<min(number * size, items.count)], language: code)
+        let shown = entityListCards(file, list, items[min((number - 1) * size, items.count)..<min(number * size, items.count)])
         let name = strings.text(Self.entityListTitle(list), code)
         let group = ListPage.LetterGroup(letter: name, anchor: "daftar",
                                          items: shown.map { ListEntry(card: $0, alias: nil, order: nil) })

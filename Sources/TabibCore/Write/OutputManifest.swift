@@ -51,6 +51,12 @@ enum OutputManifest {
 
     /// The list's text for `paths`.
     static func text(_ paths: some Sequence<String>) -> Data {
-        Data(paths.sorted().map { $0 + "\n" }.joined().utf8)
+        let sorted = paths.sorted()
+        var text = Data(capacity: sorted.reduce(0) { $0 + $1.utf8.count + 1 })
+        for path in sorted {
+            text.append(contentsOf: path.utf8)
+            text.append(UInt8(ascii: "\n"))
+        }
+        return text
     }
 }
