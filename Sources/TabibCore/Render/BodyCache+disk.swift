@@ -98,13 +98,13 @@ extension CacheFileReader {
         let stored = BodySource(path: source.path, kind: kind, language: try string(), id: try string(), bodyStartLine: try int(), body: source.body)
         let needsSameRoutes = try bool()
         let lookups = try array {
-            TargetLookup(key: try key(), language: try string(), path: try optional(string), resolvedLanguage: try optional(string))
+            TargetLookup(key: try key(), language: try string(), path: try optional(sharedString), resolvedLanguage: try optional(string))
         }
         let body = RenderedBody(
             html: try string(), anchors: Set(try array(string)),
-            links: try array { PageLink(target: try key(), targetLanguage: try string(), anchor: try optional(string), location: try location()) },
+            links: try array { PageLink(target: try key(), targetLanguage: try string(), anchor: try optional(string), location: try location(sharing: source.path)) },
             redFlags: try array(string), mentions: try array(key), diagnostics: try array(diagnostic),
-            reviewPassages: try array { ReviewPassage(note: try string(), location: try location()) },
+            reviewPassages: try array { ReviewPassage(note: try string(), location: try location(sharing: source.path)) },
             linkedAliases: try array(string), images: try array { ImageUse(name: try string(), fingerprint: try optional(string)) },
             printedFigures: try array(string),
             headings: try array { BodyHeading(level: try int(), anchor: try string(), text: try string()) })

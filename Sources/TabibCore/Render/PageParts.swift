@@ -156,7 +156,7 @@ final class PageParts: Sendable {
         self.cards = cards
         // A changed card changes the A–Z lists of its kind only.
         let kinds = Set(keys.map(\.kind)).filter(Self.alphabeticalKinds.contains)
-        alphabetical = Self.alphabetical(of: Array(kinds), cards: cards, graph: graph, sharing: previous.alphabetical)
+        alphabetical = Self.alphabetical(of: Array(kinds), cards: cards, graph: graph, sharing: previous.alphabetical, changed: keys)
         articleRank = previous.articleRank
         articleIDs = previous.articleIDs
         articleRanksAbout = previous.articleRanksAbout
@@ -186,10 +186,12 @@ final class PageParts: Sendable {
     /// The A–Z lists of `kinds` in every language made from `cards` (`ListEntry.alphabetical`); the other kinds' lists
     /// are those of `shared`.
     private static func alphabetical(of kinds: [ContentKind], cards: [String: [ContentKey: LinkCard]], graph: SiteGraph,
-                                     sharing shared: [String: [ContentKind: [ListEntry]]]) -> [String: [ContentKind: [ListEntry]]] {
+                                     sharing shared: [String: [ContentKind: [ListEntry]]],
+                                     changed: Set<ContentKey>? = nil) -> [String: [ContentKind: [ListEntry]]] {
         let lists = graph.config.languages.flatMap { language in kinds.map { (language.code, $0) } }
         let sorted = ParallelMap.mapBlocking(lists) { code, kind in
-            ListEntry.alphabetical(kind, language: code, cards: cards[code] ?? [:], graph: graph)
+            ListEntry.alphabetical(kind, language: code, cards: cards[code] ?? [:], graph: graph,
+                                   updating: changed == nil ? nil : shared[code]?[kind], changed: changed ?? [])
         }
         var alphabetical = shared
         for ((code, kind), entries) in zip(lists, sorted) { alphabetical[code, default: [:]][kind] = entries }

@@ -90,6 +90,30 @@ final class CacheFileReader {
         return buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
     }
 
+    /// Reads a string: `known` itself when the stored bytes are its (so that the many places that name
+    /// one file share one string in memory), else a new one.
+    func string(sharing known: String) throws -> String {
+        let count = try count()
+        try fill(count)
+        defer { start += count }
+        var known = known
+        let same = known.withUTF8 { utf8 in
+            utf8.count == count && buffer.withUnsafeBufferPointer { count == 0 || memcmp(utf8.baseAddress!, $0.baseAddress! + start, count) == 0 }
+        }
+        if same { return known }
+        return buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
+    }
+
+    /// Strings read by `sharedString()`, each kept once.
+    private var shared: Set<String> = []
+
+    /// Reads a string that many entries repeat (an address): one string in memory for all of them.
+    func sharedString() throws -> String {
+        let text = try string()
+        if text.utf8.count <= 15 { return text }  // stored inline, nothing to share
+        return shared.insert(text).memberAfterInsert
+    }
+
     /// Reads a string and tells whether it is `text`, without making a `String` of it.
     func matches(_ text: String) throws -> Bool {
         let count = try count()
@@ -126,6 +150,11 @@ final class CacheFileReader {
 
     func location() throws -> SourceLocation {
         SourceLocation(path: try string(), line: try optional(int), column: try optional(int))
+    }
+
+    /// A location, its path shared with `path` when it is the same.
+    func location(sharing path: String) throws -> SourceLocation {
+        SourceLocation(path: try string(sharing: path), line: try optional(int), column: try optional(int))
     }
 
     func diagnostic() throws -> Diagnostic {
