@@ -55,7 +55,12 @@ final class OutputLock: Sendable {
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
-                let holder = Holder(Self.contents(of: fd))
+                var holder = Holder(Self.contents(of: fd))
+                // The build that holds it writes who it is just after taking it: give it a moment to.
+                for _ in 0..<40 where code == EWOULDBLOCK && holder.description == nil {
+                    usleep(5_000)
+                    holder = Holder(Self.contents(of: fd))
+                }
                 close(fd)
                 guard code == EWOULDBLOCK else {
                     throw BuildFailure([.error("output-unwritable", "tabib cannot lock \(path) (\(String(cString: strerror(code)))); it locks the output so that two builds never write to it at once. Build into a folder on a disk that supports locks.")])
