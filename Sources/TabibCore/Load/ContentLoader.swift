@@ -91,7 +91,7 @@ public struct ContentLoader: Sendable {
             entries[entry.path] = result
             if wasParsed { parsed.insert(entry.path) }
         }
-        if let changed { for path in changed where entries[path] != nil && !paths.contains(where: { $0.path == path }) { entries[path] = nil } }
+        if let changed { for path in changed where entries[path] != nil && !Self.isListed(path, in: paths) { entries[path] = nil } }
         var files: [ContentFile] = [], drafts: [ContentFile] = []
         for entry in paths {
             guard let result = entries[entry.path] else {
@@ -110,6 +110,19 @@ public struct ContentLoader: Sendable {
         // Entries are added or replaced only by parsing; any other change drops some.
         cache.changed = previouslyChanged || !parsed.isEmpty || entries.count != previousCount
         return (diagnostics.hasErrors ? nil : LoadedContent(config: config, files: files, parsed: parsed, withheldFiles: drafts), diagnostics)
+    }
+
+    /// Whether `path` is one of `paths`, which are sorted as `contentPaths` lists them: by bisection.
+    static func isListed(_ path: String, in paths: [Entry]) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 4, let kind = ContentKind(folder: String(parts[2])) else { return paths.contains { $0.path == path } }
+        let probe = Entry(absolutePath: "", path: path, kind: kind, language: String(parts[1]))
+        var (low, high) = (0, paths.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if Entry.inOrder(paths[middle], probe) { low = middle + 1 } else { high = middle }
+        }
+        return low < paths.count && paths[low].path == path
     }
 
     struct Entry: Sendable {
