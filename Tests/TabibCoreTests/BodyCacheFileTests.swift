@@ -9,40 +9,16 @@ import Testing
 /// any cache.
 @Suite struct BodyCacheFileTests {
     /// A copy of the repository's content/ and templates/, built into folders next to it.
-    final class Site {
-        let folder: URL
-        let root: URL
-        private var builds = 0
-
-        init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("tabib-bodies-\(UUID().uuidString)")
-            root = folder.appendingPathComponent("site")
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            for name in ["content", "templates"] {
-                try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent(name), to: root.appendingPathComponent(name))
-            }
-        }
-
-        deinit { try? FileManager.default.removeItem(at: folder) }
+    final class Site: CacheTestSite {
+        init() throws { try super.init(named: "tabib-bodies") }
 
         var cacheFile: URL { root.appendingPathComponent(".tabib-cache/bodies") }
-
-        func read(_ path: String) throws -> String {
-            String(decoding: try Data(contentsOf: root.appendingPathComponent(path)), as: UTF8.self)
-        }
-
-        func replace(_ old: String, with new: String, in path: String) throws {
-            let text = try read(path)
-            #expect(text.contains(old), "\(path) has no '\(old)'")
-            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: root.appendingPathComponent(path))
-        }
 
         /// Builds into a new folder, with whatever cache the site has, and returns the files written
         /// (without the output folder's own bookkeeping, nor the search index: two Pagefind runs over the
         /// same pages do not write the same bytes, and the pages it indexes are compared here).
         func build(drafts: Bool = false) async throws -> [String: [UInt8]] {
-            builds += 1
-            let output = folder.appendingPathComponent("public-\(builds)")
+            let output = nextOutput()
             _ = try await SiteBuilder(options: BuildOptions(root: root, includeDrafts: drafts)).build(toDirectory: output)
             return TestSite.files(in: output).filter { !$0.key.hasPrefix(".tabib") && !$0.key.hasPrefix(SearchIndex.folder + "/") }
         }

@@ -9,34 +9,10 @@ import Testing
 /// what a build with the cache gives with what a build without any cache gives.
 @Suite struct LoadCacheFileTests {
     /// A copy of the repository's content/ and templates/, built into folders next to it.
-    final class Site {
-        let folder: URL
-        let root: URL
-        private var builds = 0
+    final class Site: CacheTestSite {
+        init() throws { try super.init(named: "tabib-parsed") }
 
-        init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("tabib-parsed-\(UUID().uuidString)")
-            root = folder.appendingPathComponent("site")
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            for name in ["content", "templates"] {
-                try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent(name), to: root.appendingPathComponent(name))
-            }
-        }
-
-        deinit { try? FileManager.default.removeItem(at: folder) }
-
-        var cacheFolder: URL { root.appendingPathComponent(".tabib-cache") }
         var cacheFile: URL { cacheFolder.appendingPathComponent("parsed") }
-
-        func read(_ path: String) throws -> String {
-            String(decoding: try Data(contentsOf: root.appendingPathComponent(path)), as: UTF8.self)
-        }
-
-        func replace(_ old: String, with new: String, in path: String) throws {
-            let text = try read(path)
-            #expect(text.contains(old), "\(path) has no '\(old)'")
-            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: root.appendingPathComponent(path))
-        }
 
         func options(drafts: Bool = false, today: Day = .today) -> BuildOptions {
             var options = BuildOptions(root: root, includeDrafts: drafts)
@@ -48,8 +24,7 @@ import Testing
         /// output folder's bookkeeping and the search index, which Pagefind does not write byte for
         /// byte alike twice) and the warnings, or the failure's diagnostics.
         func build(drafts: Bool = false, today: Day = .today) async -> (files: [String: [UInt8]], diagnostics: [String]) {
-            builds += 1
-            let output = folder.appendingPathComponent("public-\(builds)")
+            let output = nextOutput()
             do {
                 let report = try await SiteBuilder(options: options(drafts: drafts, today: today)).build(toDirectory: output)
                 let files = TestSite.files(in: output).filter { !$0.key.hasPrefix(".tabib") && !$0.key.hasPrefix(SearchIndex.folder + "/") }
