@@ -56,9 +56,11 @@ final class OutputLock: Sendable {
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
                 var holder = Holder(Self.contents(of: fd))
-                // The build that holds it writes who it is just after taking it: give it a moment to.
-                for _ in 0..<40 where code == EWOULDBLOCK && holder.description == nil {
+                // The build that holds it writes who it is just after taking it: give it up to 0.2 s to.
+                var waits = 0
+                while code == EWOULDBLOCK, holder.description == nil, waits < 40 {
                     usleep(5_000)
+                    waits += 1
                     holder = Holder(Self.contents(of: fd))
                 }
                 close(fd)
